@@ -1,0 +1,43 @@
+internal import CYAML
+
+/// Owns a libyaml parser over one in-memory document and hands out its events one at a time.
+final class LibYAMLEventReader {
+    private var parser = yaml_parser_t()
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private let file: String
+    private let text: String
+
+    init(text: String, file: String) {
+        self.text = text
+        self.file = file
+        let bytes = Array(text.utf8)
+        buffer = .allocate(capacity: max(bytes.count, 1))
+        _ = buffer.initialize(from: bytes)
+        yaml_parser_initialize(&parser)
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, bytes.count)
+    }
+
+    deinit {
+        yaml_parser_delete(&parser)
+        buffer.deallocate()
+    }
+
+    /// The next event, or a `YAMLError` carrying libyaml's problem, context and mark.
+    func next() throws(YAMLError) -> YAMLEvent {
+        var event = yaml_event_t()
+        guard yaml_parser_parse(&parser, &event) == 1 else { throw currentError() }
+        defer { yaml_event_delete(&event) }
+        return YAMLEvent(event, file: file)
+    }
+
+    private func currentError() -> YAMLError {
+        let mark = parser.problem_mark
+        let line = Int(mark.line) + 1
+        let location = SourceLocation(file: file, line: line, column: Int(mark.column) + 1)
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        let context = parser.context.map { String(cString: $0) }
+        return YAMLError(
+            location: location, problem: problem, context: context,
+            sourceLine: SourceSnippet.line(line, of: text))
+    }
+}
