@@ -1,0 +1,130 @@
+import YAMLBridge
+
+/// Checks values against a field schema and converts them the way the Databricks CLI does (strings from
+/// numbers, booleans from `yes`/`on`, integers from numeric strings). Values that still hold `${...}`
+/// references are kept as written; they are resolved later.
+struct FieldNormalizer {
+    private(set) var diagnostics = Diagnostics()
+
+    static let trueWords: Set<String> = ["true", "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "True", "TRUE"]
+    static let falseWords: Set<String> = ["false", "n", "N", "no", "No", "NO", "off", "Off", "OFF", "False", "FALSE"]
+
+    /// The normalized object, dropping unknown fields (warning) and reporting missing required ones.
+    mutating func normalizeObject(_ node: YAMLNode, fields: [FieldSpec], path: String,
+                                  legacyKeys: [String] = []) -> YAMLNode? {
+        guard let pairs = node.pairs else {
+            if let text = node.stringValue, ReferenceScanner.containsReference(text) { return node }
+            mismatch(node, expected: "map", path: path)
+            return nil
+        }
+        var out: [YAMLPair] = []
+        for pair in pairs {
+            let childPath = "\(path).\(pair.key)"
+            guard let field = fields.first(where: { $0.name == pair.key }) else {
+                if legacyKeys.contains(pair.key) {
+                    diagnostics.warning("'\(pair.key)' is set by the server and cannot be configured; ignored",
+                                        detail: "remove \(pair.key) from the manifest", at: pair.keyLocation, path: childPath)
+                } else {
+                    let names = fields.map(\.name)
+                    let suggestion = Suggestion.closest(to: pair.key, among: names)
+                    diagnostics.warning(
+                        "unknown field '\(pair.key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                        detail: suggestion == nil ? "fields here: \(names.joined(separator: ", "))" : nil,
+                        at: pair.keyLocation, path: childPath)
+                }
+                continue
+            }
+            if let value = normalize(pair.value, as: field.type, path: childPath) {
+                out.append(YAMLPair(key: pair.key, keyLocation: pair.keyLocation, value: value))
+            }
+        }
+        for field in fields where field.required && !out.contains(where: { $0.key == field.name }) {
+            diagnostics.error("required field '\(field.name)' is not set",
+                              detail: "add \(field.name) under \(path)", at: node.location, path: "\(path).\(field.name)")
+        }
+        return YAMLNode(.mapping(out), at: node.location)
+    }
+
+    /// The normalized value, or nil when it has to be dropped (with a diagnostic).
+    mutating func normalize(_ node: YAMLNode, as type: FieldType, path: String) -> YAMLNode? {
+        if let text = node.stringValue, ReferenceScanner.containsReference(text) { return node }
+        switch type {
+        case .any:
+            return node
+        case .object(let fields):
+            return normalizeObject(node, fields: fields, path: path)
+        case .list(let element):
+            guard let items = node.items else {
+                if node.isNull { return nullValue(node, expected: "sequence", path: path) }
+                mismatch(node, expected: "sequence", path: path)
+                return nil
+            }
+            let normalized = items.enumerated().compactMap { normalize($0.element, as: element, path: "\(path)[\($0.offset)]") }
+            return YAMLNode(.sequence(normalized), at: node.location)
+        case .string, .enumeration, .int, .bool:
+            guard let scalar = node.scalar else {
+                mismatch(node, expected: type.kindName, path: path)
+                return nil
+            }
+            return normalizeScalar(scalar, node: node, as: type, path: path)
+        }
+    }
+
+    private mutating func normalizeScalar(_ scalar: YAMLScalar, node: YAMLNode, as type: FieldType, path: String) -> YAMLNode? {
+        let value = scalar.resolved
+        if value == .null { return nullValue(node, expected: type.kindName, path: path) }
+        switch type {
+        case .string:
+            return .string(ConfigResolver.text(of: scalar), at: node.location)
+        case .enumeration(let allowed):
+            let text = ConfigResolver.text(of: scalar)
+            guard allowed.contains(text) else {
+                diagnostics.error(
+                    "invalid value '\(text)' for \(Self.fieldName(path))" + Suggestion.phrase(for: text, among: allowed),
+                    detail: "valid values are \(allowed.joined(separator: ", "))", at: node.location, path: path)
+                return nil
+            }
+            return .string(text, at: node.location)
+        case .int:
+            switch value {
+            case .int(let i): return typed(String(i), tag: YAMLTag.int, at: node.location)
+            case .string(let s) where Int64(s) != nil: return typed(String(Int64(s) ?? 0), tag: YAMLTag.int, at: node.location)
+            default:
+                mismatch(node, expected: "int", path: path)
+                return nil
+            }
+        case .bool:
+            switch value {
+            case .bool(let b): return typed(b ? "true" : "false", tag: YAMLTag.bool, at: node.location)
+            case .string(let s) where Self.trueWords.contains(s): return typed("true", tag: YAMLTag.bool, at: node.location)
+            case .string(let s) where Self.falseWords.contains(s): return typed("false", tag: YAMLTag.bool, at: node.location)
+            default:
+                mismatch(node, expected: "bool", path: path)
+                return nil
+            }
+        default:
+            return node
+        }
+    }
+
+    private func typed(_ text: String, tag: String, at location: SourceLocation) -> YAMLNode {
+        YAMLNode(.scalar(YAMLScalar(value: text, style: .plain, tag: tag)), at: location)
+    }
+
+    private mutating func nullValue(_ node: YAMLNode, expected: String, path: String) -> YAMLNode? {
+        diagnostics.warning("expected a \(expected) value for \(Self.fieldName(path)), found null; ignored",
+                            detail: "give \(Self.fieldName(path)) a value or remove it", at: node.location, path: path)
+        return nil
+    }
+
+    private mutating func mismatch(_ node: YAMLNode, expected: String, path: String) {
+        let found = node.scalar.map { "\($0.resolved.kindName) '\($0.value)'" } ?? node.kindName
+        diagnostics.error("expected \(expected) for \(Self.fieldName(path)), found \(found)",
+                          detail: "write \(Self.fieldName(path)) as a \(expected)", at: node.location, path: path)
+    }
+
+    /// The last segment of a path, for messages: `spec.scheduling_policy` → `scheduling_policy`.
+    static func fieldName(_ path: String) -> String {
+        String(path.split(separator: ".").last ?? Substring(path))
+    }
+}

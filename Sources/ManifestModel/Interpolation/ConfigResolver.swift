@@ -1,0 +1,166 @@
+import YAMLBridge
+
+/// Resolves load-time references (`${var.*}`, `${bundle.*}`, `${workspace.*}`, any other configuration
+/// path) throughout the configuration. `${resources.*}` references are left for the reference graph, and
+/// `${workspace.current_user.*}` stays unresolved when no identity is known.
+struct ConfigResolver {
+    private let root: YAMLNode
+    private let variables: [String: VariableValue]
+    private let currentUserKnown: Bool
+    private var memo: [[String]: YAMLNode] = [:]
+    private var inProgress: [[String]] = []
+    private(set) var diagnostics = Diagnostics()
+    /// Variables without a value that some value references.
+    private(set) var usedMissingVariables: Set<String> = []
+    /// `${workspace.current_user.*}` references left unresolved, with where they were first used.
+    private(set) var deferredIdentityReferences: [String: SourceLocation] = [:]
+
+    init(root: YAMLNode, variables: [String: VariableValue], currentUserKnown: Bool) {
+        self.root = root
+        self.variables = variables
+        self.currentUserKnown = currentUserKnown
+    }
+
+    /// The whole configuration with every resolvable reference substituted.
+    mutating func resolveAll() -> YAMLNode { resolve(root, at: []) }
+
+    private mutating func resolve(_ node: YAMLNode, at path: [String]) -> YAMLNode {
+        switch node.kind {
+        case .mapping(let pairs):
+            let resolved = pairs.map { pair in
+                var copy = pair
+                copy.value = resolvedValue(at: path + [pair.key], raw: pair.value)
+                return copy
+            }
+            return YAMLNode(.mapping(resolved), at: node.location)
+        case .sequence(let items):
+            let resolved = items.enumerated().map { resolvedValue(at: path + ["[\($0.offset)]"], raw: $0.element) }
+            return YAMLNode(.sequence(resolved), at: node.location)
+        case .scalar(let scalar):
+            guard case .string(let text) = scalar.resolved, text.contains("${") else { return node }
+            return interpolate(text, node: node, path: path)
+        }
+    }
+
+    /// The resolved value at `path`, memoized, with cycle detection.
+    private mutating func resolvedValue(at path: [String], raw: YAMLNode) -> YAMLNode {
+        if let done = memo[path] { return done }
+        if let start = inProgress.firstIndex(of: path) {
+            let chain = (inProgress[start...] + [path]).map { ReferencePath($0).dotted }.joined(separator: " -> ")
+            diagnostics.error("cycle detected in field resolution: \(chain)",
+                              detail: "break the cycle by giving one of these values without a reference",
+                              at: raw.location, path: ReferencePath(path).dotted)
+            return raw
+        }
+        inProgress.append(path)
+        let value = resolve(raw, at: path)
+        inProgress.removeLast()
+        memo[path] = value
+        return value
+    }
+
+    private mutating func interpolate(_ text: String, node: YAMLNode, path: [String]) -> YAMLNode {
+        let tokens = ReferenceScanner.tokens(text)
+        if tokens.count == 1, case .reference(let reference) = tokens[0] {
+            guard let value = lookup(reference, usedAt: node.location, from: path) else { return node }
+            var relocated = value
+            relocated.location = node.location
+            return relocated
+        }
+        var out = ""
+        for token in tokens {
+            switch token {
+            case .literal(let literal):
+                out += literal
+            case .reference(let reference):
+                guard let value = lookup(reference, usedAt: node.location, from: path) else {
+                    out += reference.description
+                    continue
+                }
+                guard let scalar = value.scalar else {
+                    diagnostics.error("cannot interpolate a \(value.kindName) into a string: \(reference)",
+                                      detail: "use the reference as the whole value, or reference one of its fields",
+                                      at: node.location, path: ReferencePath(path).dotted)
+                    out += reference.description
+                    continue
+                }
+                out += Self.text(of: scalar)
+            }
+        }
+        return .string(out, at: node.location)
+    }
+
+    /// The resolved node a reference points at; nil when it must stay as written (deferred or an error).
+    private mutating func lookup(_ reference: ReferencePath, usedAt location: SourceLocation, from path: [String]) -> YAMLNode? {
+        let target = reference.expandingVarAlias
+        let segments = target.segments
+        if target.isResourceReference { return nil }
+        if Array(segments.prefix(2)) == ["workspace", "current_user"], !currentUserKnown {
+            let key = reference.description
+            if deferredIdentityReferences[key] == nil { deferredIdentityReferences[key] = location }
+            return nil
+        }
+        if segments.first == "variables", segments.count >= 2 {
+            guard let variable = variables[segments[1]] else {
+                diagnostics.error("reference does not exist: \(reference)",
+                                  detail: "no variable \(segments[1]) is declared"
+                                    + Suggestion.phrase(for: segments[1], among: variables.keys.sorted()),
+                                  at: location, path: ReferencePath(path).dotted)
+                return nil
+            }
+            if variable.value == nil, segments.count >= 3, segments[2] == "value" {
+                usedMissingVariables.insert(segments[1])
+                diagnostics.error(Self.missingValueMessage(segments[1]),
+                                  detail: Self.missingValueDetail(segments[1], definedAt: variable.definition),
+                                  at: location, path: ReferencePath(path).dotted)
+                return nil
+            }
+        }
+        var node = root
+        var walked: [String] = []
+        for segment in segments {
+            if let scalar = node.scalar, case .string(let s) = scalar.resolved, s.contains("${") {
+                node = resolvedValue(at: walked, raw: node)
+            }
+            guard let child = Self.child(of: node, segment) else {
+                diagnostics.error("reference does not exist: \(reference)",
+                                  detail: "check the spelling of \(reference.dotted)",
+                                  at: location, path: ReferencePath(path).dotted)
+                return nil
+            }
+            walked.append(segment)
+            node = child
+        }
+        return resolvedValue(at: walked, raw: node)
+    }
+
+    private static func child(of node: YAMLNode, _ segment: String) -> YAMLNode? {
+        if segment.hasPrefix("["), let index = Int(segment.dropFirst().dropLast()) {
+            guard let items = node.items, items.indices.contains(index) else { return nil }
+            return items[index]
+        }
+        return node[segment]
+    }
+
+    /// A scalar as text when substituted into a string: bools `true`/`false`, numbers in decimal, null empty.
+    static func text(of scalar: YAMLScalar) -> String {
+        switch scalar.resolved {
+        case .null: return ""
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .float(let f): return f == f.rounded() && abs(f) < 1e15 ? String(Int64(f)) : "\(f)"
+        case .string(let s): return s
+        }
+    }
+
+    static func missingValueMessage(_ name: String) -> String {
+        "no value assigned to required variable \(name)"
+    }
+
+    static func missingValueDetail(_ name: String, definedAt location: SourceLocation) -> String {
+        """
+        variable \(name) is declared at \(location) without a default
+        assign it in databricks.yml, or override it with --var "\(name)=VALUE", the BUNDLE_VAR_\(name) environment variable, or .databricks/bundle/<target>/variable-overrides.json
+        """
+    }
+}

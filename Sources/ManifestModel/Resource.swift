@@ -1,0 +1,34 @@
+import YAMLBridge
+
+/// One resource of the bundle after target merge, interpolation, normalization and reference resolution.
+public struct Resource: Sendable {
+    /// Kind and key.
+    public var key: ResourceKey
+    /// Where the key is written.
+    public var location: SourceLocation
+    /// The normalized value as written in the manifest (API fields plus `permissions` and `lifecycle`).
+    /// References that could not be resolved yet stay as `${...}` strings.
+    public var node: YAMLNode
+    /// Whether `lifecycle.prevent_destroy` is set.
+    public var preventDestroy: Bool
+    /// The instance's permissions, including those the top-level `permissions` section adds.
+    public var permissions: [Permission]
+    /// The resources this one refers to, in the order written.
+    public var references: [ResourceReference]
+
+    /// The API body: the normalized value without `permissions` and `lifecycle`.
+    public var config: JSONValue {
+        var object = node.jsonValue.objectValue ?? JSONObject()
+        for field in key.kind.schema.bundleOnly { object[field.name] = nil }
+        return .object(object)
+    }
+
+    /// The resource's identifier (its `name`), when it is resolved.
+    public var resolvedName: String? {
+        guard let name = node["name"]?.stringValue, !ReferenceScanner.containsReference(name) else { return nil }
+        return name
+    }
+
+    /// The value of the `name` field as it stands (possibly with unresolved references).
+    public var nameText: String? { node["name"]?.stringValue }
+}

@@ -1,0 +1,106 @@
+import YAMLBridge
+
+/// Builds typed resources from the resolved `resources` section: checks keys and bodies, normalizes each
+/// body against its kind's schema, and applies the top-level `permissions` to instances.
+struct ResourceBuilder {
+    private(set) var diagnostics = Diagnostics()
+    static let topLevelPermissionLevels = ["CAN_MANAGE", "CAN_VIEW", "CAN_RUN"]
+
+    mutating func build(_ section: YAMLNode?, topLevelPermissions: YAMLNode?) -> [Resource] {
+        guard let section, !section.isNull else { return [] }
+        guard let kinds = section.pairs else {
+            diagnostics.error("resources must be a map of resource types", at: section.location, path: "resources")
+            return []
+        }
+        let inherited = bundlePermissions(topLevelPermissions)
+        var resources: [Resource] = []
+        for kindPair in kinds {
+            guard let kind = ResourceKind(rawValue: kindPair.key) else {
+                diagnostics.warning("resources of type \(kindPair.key) are not managed by reconcile; ignored",
+                                    detail: "reconcile plans database_instances, database_catalogs and synced_database_tables"
+                                        + Suggestion.phrase(for: kindPair.key, among: ResourceKind.allCases.map(\.rawValue)),
+                                    at: kindPair.keyLocation, path: "resources.\(kindPair.key)")
+                continue
+            }
+            if kindPair.value.isNull { continue }
+            guard let entries = kindPair.value.pairs else {
+                diagnostics.error("resources.\(kind.rawValue) must be a map of resource keys", at: kindPair.value.location,
+                                  path: "resources.\(kind.rawValue)")
+                continue
+            }
+            for entry in entries {
+                if let resource = build(entry, kind: kind, inherited: inherited) { resources.append(resource) }
+            }
+        }
+        return resources
+    }
+
+    private mutating func build(_ entry: YAMLPair, kind: ResourceKind, inherited: [Permission]) -> Resource? {
+        let key = ResourceKey(kind, entry.key)
+        if entry.key.contains("${") {
+            diagnostics.error("resource key \"\(entry.key)\" must not contain variable references",
+                              detail: "write the key literally; put references in the resource's fields", at: entry.keyLocation,
+                              path: key.stateKey)
+            return nil
+        }
+        if entry.value.isNull {
+            diagnostics.error("\(kind.singular) \(entry.key) is not defined", detail: "give it at least a name", at: entry.keyLocation,
+                              path: key.stateKey)
+            return nil
+        }
+        var normalizer = FieldNormalizer()
+        let schema = kind.schema
+        let node = normalizer.normalizeObject(entry.value, fields: schema.manifestFields, path: key.stateKey,
+                                              legacyKeys: schema.legacyOutputKeys)
+        diagnostics.append(contentsOf: normalizer.diagnostics)
+        guard let node, node.pairs != nil else { return nil }
+        var permissions = ownPermissions(node["permissions"])
+        if kind == .databaseInstances {
+            for permission in inherited {
+                if permissions.contains(where: { $0.principal == permission.principal && $0.principalField == permission.principalField }) {
+                    diagnostics.append(Diagnostic(.info, "\(permission.principal) already has permissions on \(key.planLabel); the top-level permission is not added",
+                                                  at: entry.keyLocation, path: "\(key.stateKey).permissions"))
+                    continue
+                }
+                permissions.append(permission)
+            }
+        }
+        let preventDestroy = node["lifecycle"]?["prevent_destroy"]?.scalarValue == .bool(true)
+        return Resource(key: key, location: entry.keyLocation, node: node, preventDestroy: preventDestroy,
+                        permissions: permissions, references: [])
+    }
+
+    private func ownPermissions(_ node: YAMLNode?) -> [Permission] {
+        (node?.items ?? []).compactMap(Self.permission)
+    }
+
+    private static func permission(_ entry: YAMLNode) -> Permission? {
+        guard let level = entry["level"]?.stringValue,
+              let field = ResourceSchema.principalFields.first(where: { entry[$0] != nil }),
+              let principal = entry[field]?.stringValue else { return nil }
+        return Permission(level: level, principalField: field, principal: principal)
+    }
+
+    /// The top-level permissions as instance permissions: CAN_MANAGE stays, CAN_VIEW becomes CAN_USE,
+    /// CAN_RUN does not apply.
+    private mutating func bundlePermissions(_ node: YAMLNode?) -> [Permission] {
+        guard let node, !node.isNull else { return [] }
+        guard let items = node.items else {
+            diagnostics.error("permissions must be a list", at: node.location, path: "permissions")
+            return []
+        }
+        var normalizer = FieldNormalizer()
+        let spec = FieldSpec("permissions", .list(.object(
+            [FieldSpec("level", .enumeration(Self.topLevelPermissionLevels), required: true)]
+                + ResourceSchema.principalFields.map { FieldSpec($0, .string) })))
+        let normalized = normalizer.normalize(YAMLNode(.sequence(items), at: node.location), as: spec.type, path: "permissions")
+        diagnostics.append(contentsOf: normalizer.diagnostics)
+        return (normalized?.items ?? []).compactMap(Self.permission).compactMap { permission in
+            switch permission.level {
+            case "CAN_MANAGE": return permission
+            case "CAN_VIEW": return Permission(level: "CAN_USE", principalField: permission.principalField, principal: permission.principal)
+            default: return nil
+            }
+        }
+    }
+}

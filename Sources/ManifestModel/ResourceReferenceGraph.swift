@@ -1,0 +1,231 @@
+import YAMLBridge
+
+/// Turns `${resources.KIND.KEY.FIELD}` references into labelled dependency edges, checks that each names a
+/// real resource and field, rejects cycles, and substitutes the references whose value the configuration
+/// already holds (bundle-format.md §6).
+struct ResourceReferenceGraph {
+    private(set) var diagnostics = Diagnostics()
+    private static let otherKinds: Set<String> = [
+        "jobs", "pipelines", "apps", "schemas", "volumes", "clusters", "dashboards", "experiments", "models",
+        "model_serving_endpoints", "registered_models", "quality_monitors", "secret_scopes", "sql_warehouses",
+        "postgres_projects", "postgres_branches", "postgres_endpoints",
+    ]
+
+    /// The resources with their references attached and config-known references substituted.
+    mutating func resolve(_ resources: [Resource]) -> [Resource] {
+        var byKey = Dictionary(uniqueKeysWithValues: resources.map { ($0.key, $0) })
+        for resource in resources {
+            let references = collect(in: resource, all: byKey)
+            byKey[resource.key]?.references = references
+        }
+        let order = topologicalOrder(resources.map(\.key), byKey: byKey)
+        for key in order {
+            guard let resource = byKey[key] else { continue }
+            let substituted = substitute(resource.node, in: resource, all: byKey)
+            byKey[key]?.node = substituted
+        }
+        return resources.compactMap { byKey[$0.key] }
+    }
+
+    // MARK: - Collecting and classifying
+
+    private mutating func collect(in resource: Resource, all: [ResourceKey: Resource]) -> [ResourceReference] {
+        var found: [ResourceReference] = []
+        visitStrings(resource.node, path: "") { text, location, fieldPath in
+            for path in ReferenceScanner.references(in: text) where path.isResourceReference {
+                if let reference = classify(path, at: location, fieldPath: fieldPath, from: resource, all: all) {
+                    found.append(reference)
+                }
+            }
+        }
+        return found
+    }
+
+    private mutating func classify(_ path: ReferencePath, at location: SourceLocation, fieldPath: String,
+                                   from resource: Resource, all: [ResourceKey: Resource]) -> ResourceReference? {
+        let segments = path.segments
+        let errorPath = "\(resource.key.stateKey).\(fieldPath)"
+        guard segments.count >= 3 else {
+            diagnostics.error("reference \(path) does not name a resource",
+                              detail: "write ${resources.KIND.KEY.FIELD}", at: location, path: errorPath)
+            return nil
+        }
+        guard let kind = ResourceKind(rawValue: segments[1]) else {
+            let detail = Self.otherKinds.contains(segments[1])
+                ? "reconcile manages only database_instances, database_catalogs and synced_database_tables"
+                : "unknown resource type \(segments[1])" + Suggestion.phrase(for: segments[1], among: ResourceKind.allCases.map(\.rawValue))
+            diagnostics.error("reference does not exist: \(path)", detail: detail, at: location, path: errorPath)
+            return nil
+        }
+        let target = ResourceKey(kind, segments[2])
+        guard let referenced = all[target] else {
+            let keys = all.keys.filter { $0.kind == kind }.map(\.name)
+            diagnostics.error("reference does not exist: \(path)",
+                              detail: "no resource \(target.planLabel) is defined" + Suggestion.phrase(for: target.name, among: keys),
+                              at: location, path: errorPath)
+            return nil
+        }
+        let field = Array(segments.dropFirst(3))
+        guard !field.isEmpty else {
+            diagnostics.error("reference \(path) must name a field",
+                              detail: "for example ${resources.\(kind.rawValue).\(target.name).name}", at: location, path: errorPath)
+            return nil
+        }
+        guard let resolution = resolution(of: field, in: referenced, path: path, at: location, errorPath: errorPath) else {
+            return nil
+        }
+        return ResourceReference(target: target, field: field, label: path.description, resolution: resolution,
+                                 location: location, fieldPath: fieldPath)
+    }
+
+    private mutating func resolution(of field: [String], in referenced: Resource, path: ReferencePath,
+                                     at location: SourceLocation, errorPath: String) -> ReferenceResolution? {
+        if field == ["id"] { return .id }
+        let schema = referenced.key.kind.schema
+        let names = field.filter { !$0.hasPrefix("[") }
+        if let spec = ResourceSchema.lookup(names, in: schema.config) {
+            if Self.value(at: field, in: referenced.node) != nil { return .config }
+            if spec.access == .inOut { return .remote }
+            diagnostics.error("\(path) refers to \(names.joined(separator: ".")), which is not set in \(referenced.key.planLabel)",
+                              detail: "the server does not return \(names.joined(separator: ".")); set it in \(referenced.key.planLabel) or reference another field",
+                              at: location, path: errorPath)
+            return nil
+        }
+        if ResourceSchema.lookup(names, in: schema.output) != nil { return .remote }
+        let candidates = (schema.config + schema.output).map(\.name) + ["id"]
+        diagnostics.error("schema mismatch: \(referenced.key.kind.rawValue) has no field '\(names.joined(separator: "."))' (\(path))",
+                          detail: "reference one of its fields" + Suggestion.phrase(for: names.first ?? "", among: candidates),
+                          at: location, path: errorPath)
+        return nil
+    }
+
+    // MARK: - Ordering and cycles
+
+    private mutating func topologicalOrder(_ keys: [ResourceKey], byKey: [ResourceKey: Resource]) -> [ResourceKey] {
+        var state: [ResourceKey: Int] = [:]  // 1 = visiting, 2 = done
+        var order: [ResourceKey] = []
+        var stack: [(key: ResourceKey, via: ResourceReference?)] = []
+        var reported: Set<Set<ResourceKey>> = []
+
+        func visit(_ key: ResourceKey, via: ResourceReference?) {
+            if state[key] == 2 { return }
+            if state[key] == 1 {
+                reportCycle(closingAt: key, via: via, stack: stack, reported: &reported)
+                return
+            }
+            state[key] = 1
+            stack.append((key, via))
+            for reference in byKey[key]?.references ?? [] { visit(reference.target, via: reference) }
+            stack.removeLast()
+            state[key] = 2
+            order.append(key)
+        }
+        for key in keys { visit(key, via: nil) }
+        return order
+    }
+
+    private mutating func reportCycle(closingAt key: ResourceKey, via closing: ResourceReference?,
+                                      stack: [(key: ResourceKey, via: ResourceReference?)],
+                                      reported: inout Set<Set<ResourceKey>>) {
+        guard let closing, let start = stack.lastIndex(where: { $0.key == key }) else { return }
+        let members = Array(stack[start...])
+        let memberSet = Set(members.map(\.key))
+        guard !reported.contains(memberSet) else { return }
+        reported.insert(memberSet)
+        let first = members[0].key
+        let message: String
+        if members.count == 1 {
+            message = "cycle detected: \(first.planLabel) refers to itself via \(closing.label)"
+        } else {
+            var parts = ["\(first.planLabel) refers to \(members[1].key.planLabel) via \(members[1].via?.label ?? "")"]
+            for index in 1..<members.count {
+                let next = index + 1 < members.count ? members[index + 1] : (key, closing)
+                parts.append("which refers to \(next.0.planLabel) via \(next.1?.label ?? "")")
+            }
+            message = "cycle detected: " + parts.joined(separator: " ")
+        }
+        let location = members.count > 1 ? members[1].via?.location ?? closing.location : closing.location
+        diagnostics.error(message, detail: "remove one of these references; resources cannot depend on each other in a circle",
+                          at: location, path: first.stateKey)
+    }
+
+    // MARK: - Substitution
+
+    private func substitute(_ node: YAMLNode, in resource: Resource, all: [ResourceKey: Resource]) -> YAMLNode {
+        switch node.kind {
+        case .mapping(let pairs):
+            return YAMLNode(.mapping(pairs.map { pair in
+                var copy = pair
+                copy.value = substitute(pair.value, in: resource, all: all)
+                return copy
+            }), at: node.location)
+        case .sequence(let items):
+            return YAMLNode(.sequence(items.map { substitute($0, in: resource, all: all) }), at: node.location)
+        case .scalar:
+            guard let text = node.stringValue, text.contains("${") else { return node }
+            let tokens = ReferenceScanner.tokens(text)
+            if tokens.count == 1, case .reference(let path) = tokens[0] {
+                guard var value = configValue(path, in: resource, all: all) else { return node }
+                value.location = node.location
+                return value
+            }
+            var out = ""
+            for token in tokens {
+                switch token {
+                case .literal(let literal): out += literal
+                case .reference(let path):
+                    if let scalar = configValue(path, in: resource, all: all)?.scalar {
+                        out += ConfigResolver.text(of: scalar)
+                    } else {
+                        out += path.description
+                    }
+                }
+            }
+            return .string(out, at: node.location)
+        }
+    }
+
+    /// The referenced value when the configuration already holds it, fully resolved.
+    private func configValue(_ path: ReferencePath, in resource: Resource, all: [ResourceKey: Resource]) -> YAMLNode? {
+        guard let reference = resource.references.first(where: { $0.label == path.description }),
+              reference.resolution == .config,
+              let target = all[reference.target],
+              let value = Self.value(at: reference.field, in: target.node),
+              !Self.containsReference(value) else { return nil }
+        return value
+    }
+
+    private static func containsReference(_ node: YAMLNode) -> Bool {
+        switch node.kind {
+        case .scalar: return node.stringValue.map(ReferenceScanner.containsReference) ?? false
+        case .sequence(let items): return items.contains(where: containsReference)
+        case .mapping(let pairs): return pairs.contains { containsReference($0.value) }
+        }
+    }
+
+    static func value(at field: [String], in node: YAMLNode) -> YAMLNode? {
+        var current = node
+        for segment in field {
+            if segment.hasPrefix("["), let index = Int(segment.dropFirst().dropLast()) {
+                guard let items = current.items, items.indices.contains(index) else { return nil }
+                current = items[index]
+            } else {
+                guard let child = current[segment] else { return nil }
+                current = child
+            }
+        }
+        return current
+    }
+
+    private func visitStrings(_ node: YAMLNode, path: String,
+                              _ body: (String, SourceLocation, String) -> Void) {
+        switch node.kind {
+        case .scalar:
+            if let text = node.stringValue, text.contains("${") { body(text, node.location, path) }
+        case .sequence(let items):
+            for (index, item) in items.enumerated() { visitStrings(item, path: "\(path)[\(index)]", body) }
+        case .mapping(let pairs):
+            for pair in pairs { visitStrings(pair.value, path: path.isEmpty ? pair.key : "\(path).\(pair.key)", body) }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// `-o/--output` values.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

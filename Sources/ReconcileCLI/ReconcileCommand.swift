@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// `reconcile`: plans and applies Databricks Lakebase bundles.
+@main
+struct ReconcileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile",
+        abstract: "Plan and apply Databricks Lakebase resources declared in a bundle (databricks.yml).",
+        version: ReconcileVersion.current,
+        subcommands: [ValidateCommand.self])
+}
+
+/// The version printed by `--version` and sent as the User-Agent.
+enum ReconcileVersion {
+    static let current = "0.1.0"
+}
