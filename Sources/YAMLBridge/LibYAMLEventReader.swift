@@ -35,7 +35,11 @@ final class LibYAMLEventReader {
         let line = Int(mark.line) + 1
         let location = SourceLocation(file: file, line: line, column: Int(mark.column) + 1)
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-        let context = parser.context.map { String(cString: $0) }
+        var context = parser.context.map { String(cString: $0) }
+        let contextMark = parser.context_mark
+        if let text = context, contextMark.line != mark.line || contextMark.column != mark.column {
+            context = text + " started at \(file):\(contextMark.line + 1):\(contextMark.column + 1)"
+        }
         return YAMLError(
             location: location, problem: problem, context: context,
             sourceLine: SourceSnippet.line(line, of: text))

@@ -89,7 +89,7 @@ import Testing
         let error = try #require(parseError("a: \"open\nb: 2\n"))
         #expect(error.problem.contains("end of stream"))
         #expect(error.context?.contains("quoted scalar") == true)
-        #expect(error.description.hasPrefix("t.yml:3:1: error: found unexpected end of stream (while scanning a quoted scalar)"))
+        #expect(error.description.hasPrefix("t.yml:3:1: error: found unexpected end of stream (while scanning a quoted scalar started at t.yml:1:4)"))
     }
 
     @Test func multiByteCharactersCountAsOneColumn() throws {
