@@ -7,12 +7,12 @@ struct ResourceBuilder {
     static let topLevelPermissionLevels = ["CAN_MANAGE", "CAN_VIEW", "CAN_RUN"]
 
     mutating func build(_ section: YAMLNode?, topLevelPermissions: YAMLNode?) -> [Resource] {
+        let inherited = bundlePermissions(topLevelPermissions)
         guard let section, !section.isNull else { return [] }
         guard let kinds = section.pairs else {
             diagnostics.error("resources must be a map of resource types", at: section.location, path: "resources")
             return []
         }
-        let inherited = bundlePermissions(topLevelPermissions)
         var resources: [Resource] = []
         for kindPair in kinds {
             guard let kind = ResourceKind(rawValue: kindPair.key) else {
