@@ -7,6 +7,16 @@ import YAMLBridge
         "bundle: {name: r}\nresources:\n" + resources
     }
 
+    /// An instance `db` and a catalog whose `database_instance_name` (line 6, column 44) is `reference`.
+    static func catalog(referencing reference: String) throws -> LoadResult {
+        try TemporaryBundle(["databricks.yml": manifest("""
+          database_instances:
+            db: {name: db, capacity: CU_1}
+          database_catalogs:
+            cat: {name: c, database_instance_name: "\(reference)", database_name: d}
+        """)]).load()
+    }
+
     @Test func configReferencesResolveAndBecomeEdges() throws {
         let result = try TemporaryBundle(["databricks.yml": Self.manifest("""
           database_instances:
@@ -33,12 +43,7 @@ import YAMLBridge
         ("x-${resources.database_instances.db.effective_capacity}", .remote),
     ])
     func resolutionClasses(reference: String, expected: ReferenceResolution) throws {
-        let result = try TemporaryBundle(["databricks.yml": Self.manifest("""
-          database_instances:
-            db: {name: db, capacity: CU_1}
-          database_catalogs:
-            cat: {name: c, database_instance_name: "\(reference)", database_name: d}
-        """)]).load()
+        let result = try Self.catalog(referencing: reference)
         #expect(result.messages() == [])
         let catalog = try #require(result.resource(.databaseCatalogs, "cat"))
         #expect(catalog.references.first?.resolution == expected)
@@ -55,12 +60,7 @@ import YAMLBridge
         ("${resources.database_instances.db}", "must name a field"),
     ])
     func referenceErrors(reference: String, message: String) throws {
-        let result = try TemporaryBundle(["databricks.yml": Self.manifest("""
-          database_instances:
-            db: {name: db, capacity: CU_1}
-          database_catalogs:
-            cat: {name: c, database_instance_name: "\(reference)", database_name: d}
-        """)]).load()
+        let result = try Self.catalog(referencing: reference)
         #expect(result.messages().contains { $0.hasPrefix("databricks.yml:6:44: ") && $0.contains(message) })
     }
 
