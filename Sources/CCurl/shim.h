@@ -15,4 +15,8 @@ static inline CURLcode ccurl_setopt_pointer(CURL *handle, CURLoption option, voi
 static inline CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }
+typedef size_t (*ccurl_write_callback)(char *data, size_t size, size_t count, void *context);
+static inline CURLcode ccurl_setopt_write_callback(CURL *handle, CURLoption option, ccurl_write_callback callback) {
+    return curl_easy_setopt(handle, option, callback);
+}
 #endif

@@ -1,0 +1,48 @@
+import Foundation
+
+/// One HTTP request as the transport sends it.
+public struct HTTPRequest: Sendable {
+    /// `GET`, `POST`, `PATCH`, `PUT`, `DELETE`.
+    public var method: String
+    /// Absolute URL.
+    public var url: String
+    /// Header fields in order.
+    public var headers: [(name: String, value: String)]
+    /// Body bytes, if any.
+    public var body: Data?
+
+    /// Creates a request.
+    public init(method: String, url: String, headers: [(name: String, value: String)] = [], body: Data? = nil) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// One HTTP response.
+public struct HTTPResponse: Sendable {
+    /// Status code.
+    public var status: Int
+    /// Header fields with lower-cased names (the last value wins).
+    public var headers: [String: String]
+    /// Body bytes.
+    public var body: Data
+    /// The HTTP version used (`1.1`, `2`).
+    public var httpVersion: String
+}
+
+/// A request that got no HTTP response: the connection failed, timed out, or TLS failed.
+public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// libcurl's result code.
+    public var code: Int32
+    /// libcurl's message for it.
+    public var message: String
+    /// Method and URL path (no query, no credentials) of the failed call.
+    public var call: String
+
+    /// Whether another attempt may succeed (refused, reset, timeout, DNS hiccup, TLS handshake trouble).
+    public var isTransient: Bool
+    /// `POST /api/2.0/...: could not connect (Couldn't connect to server)`.
+    public var description: String { "\(call): \(message)" }
+}
