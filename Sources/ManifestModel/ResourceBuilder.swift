@@ -90,9 +90,7 @@ struct ResourceBuilder {
             return []
         }
         var normalizer = FieldNormalizer()
-        let spec = FieldSpec("permissions", .list(.object(
-            [FieldSpec("level", .enumeration(Self.topLevelPermissionLevels), required: true)]
-                + ResourceSchema.principalFields.map { FieldSpec($0, .string) })))
+        let spec = ResourceSchema.permissionsField(levels: Self.topLevelPermissionLevels)
         let normalized = normalizer.normalize(YAMLNode(.sequence(items), at: node.location), as: spec.type, path: "permissions")
         diagnostics.append(contentsOf: normalizer.diagnostics)
         return (normalized?.items ?? []).compactMap(Self.permission).compactMap { permission in

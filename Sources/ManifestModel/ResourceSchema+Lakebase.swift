@@ -16,9 +16,13 @@ extension ResourceSchema {
     public static let principalFields = ["user_name", "group_name", "service_principal_name"]
 
     /// `permissions: [{level, user_name | group_name | service_principal_name}]` on a database instance.
-    public static let permissionsField = FieldSpec("permissions", .list(.object(
-        [FieldSpec("level", .enumeration(instancePermissionLevels), required: true)]
-            + principalFields.map { FieldSpec($0, .string) })))
+    public static let permissionsField = permissionsField(levels: instancePermissionLevels)
+
+    /// A `permissions` list whose entries take one of `levels` and exactly one principal field.
+    public static func permissionsField(levels: [String]) -> FieldSpec {
+        FieldSpec("permissions", .list(.object(
+            [FieldSpec("level", .enumeration(levels), required: true)] + principalFields.map { FieldSpec($0, .string) })))
+    }
 
     private static let instanceRef: [FieldSpec] = [
         FieldSpec("name", .string, required: true),
