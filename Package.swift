@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -6,11 +6,15 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "reconcile", targets: ["ReconcileCLI"]),
+        .executable(name: "lakebase-local", targets: ["LakebaseLocalCLI"]),
         .library(name: "ManifestModel", targets: ["ManifestModel"]),
         .library(name: "Reconciler", targets: ["Reconciler"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,6 +26,7 @@ let package = Package(
         .systemLibrary(
             name: "CLibPQ", pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+        .systemLibrary(name: "CSpawn"),
         .target(name: "YAMLBridge", dependencies: ["CYAML"]),
         .target(name: "ManifestModel", dependencies: ["YAMLBridge"]),
         .target(name: "Providers", dependencies: ["CCurl", "CLibPQ", "ManifestModel"]),
@@ -30,6 +35,20 @@ let package = Package(
             name: "ReconcileCLI",
             dependencies: [
                 "ManifestModel", "Reconciler", "Providers",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(
+            name: "LakebaseLocal",
+            dependencies: [
+                "CLibPQ", "CSpawn", "YAMLBridge",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
+        .executableTarget(
+            name: "LakebaseLocalCLI",
+            dependencies: [
+                "LakebaseLocal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(

@@ -1,0 +1,60 @@
+import Foundation
+internal import CSpawn
+
+/// Starts a program with posix_spawn and waits for it on a separate thread.
+///
+/// Foundation's `Process` is not used here: on Linux it learns that a child ended through a socket the child
+/// inherits, and `pg_ctl start` leaves a daemon (postgres) holding that socket, so the child is never reaped.
+/// Here the child gets only stdin (`/dev/null`) and stdout/stderr (the log file): every other descriptor is
+/// closed, every signal is reset to its default and unblocked.
+enum ChildProcess {
+    /// Runs `argv` (argv[0] is the program path) and returns its exit status (128+N when killed by signal N).
+    static func run(_ argv: [String], outputFile: String, workingDirectory: String) async throws -> Int32 {
+        let pid = try spawn(argv, outputFile: outputFile, workingDirectory: workingDirectory)
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(returning: waitForExit(pid))
+            }
+        }
+    }
+
+    private static func spawn(_ argv: [String], outputFile: String, workingDirectory: String) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        posix_spawn_file_actions_addclosefrom_np(&actions, 3)
+        posix_spawn_file_actions_addchdir_np(&actions, workingDirectory)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let arguments = argv.map { strdup($0) } + [nil]
+        defer { arguments.forEach { free($0) } }
+        var pid = pid_t()
+        let result = posix_spawn(&pid, argv[0], &actions, &attributes, arguments, environ)
+        guard result == 0 else {
+            throw CommandError(command: argv.joined(separator: " "), status: result, output: String(cString: strerror(result)))
+        }
+        return pid
+    }
+
+    private static func waitForExit(_ pid: pid_t) -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { return -1 }
+        }
+        let signal = status & 0x7f
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The PostgreSQL table a synced table writes to.
+struct DestinationTable {
+    var database: String
+    var schema: String
+    var table: String
+    var columns: [SourceColumn]
+    var primaryKey: [String]
+    var typeOverrides: [TypeOverride]
+
+    /// `CREATE TABLE IF NOT EXISTS` with the mapped column types and the primary key.
+    var createStatement: String {
+        var definitions = columns.map { column in
+            let type = typeOverrides.first { $0.columnName == column.name }.map(Self.overrideType) ?? column.type.postgresType
+            let notNull = primaryKey.contains(column.name) || !column.nullable ? " NOT NULL" : ""
+            return "\(SQLText.identifier(column.name)) \(type)\(notNull)"
+        }
+        if !primaryKey.isEmpty {
+            definitions.append("PRIMARY KEY (\(primaryKey.map(SQLText.identifier).joined(separator: ", ")))")
+        }
+        return "CREATE TABLE IF NOT EXISTS \(SQLText.identifier(schema)).\(SQLText.identifier(table)) ("
+            + definitions.joined(separator: ", ") + ")"
+    }
+
+    private static func overrideType(_ override: TypeOverride) -> String {
+        switch override.pgType {
+        case "PG_SPECIFIC_TYPE_VARCHAR": return override.size.map { "varchar(\($0))" } ?? "varchar"
+        default: return "real[]"
+        }
+    }
+}
+
+/// Why a synced table's pipeline cannot write its destination (shown as the table's failure message).
+struct DestinationFailure: Error {
+    let message: String
+}
+
+extension PostgresFleet {
+    /// Creates the destination table of a synced table; the database and schema are created only when
+    /// `createMissingObjects` is set, otherwise their absence is a `DestinationFailure`.
+    func createSyncedTable(_ destination: DestinationTable, createMissingObjects: Bool, address: String) throws {
+        if try !databaseExists(destination.database, address: address) {
+            guard createMissingObjects else {
+                throw DestinationFailure(
+                    message: "Database '\(destination.database)' does not exist; set create_database_objects_if_missing.")
+            }
+            try createDatabase(destination.database, address: address)
+        }
+        let connection = try connect(address: address, database: destination.database)
+        if try connection.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [destination.schema]).isEmpty {
+            guard createMissingObjects else {
+                throw DestinationFailure(
+                    message: "Schema '\(destination.schema)' does not exist in database '\(destination.database)'; "
+                        + "set create_database_objects_if_missing.")
+            }
+            try connection.execute(
+                "CREATE SCHEMA \(SQLText.identifier(destination.schema)) AUTHORIZATION "
+                    + SQLText.identifier(Self.superuserGroup))
+        }
+        try connection.execute(destination.createStatement)
+    }
+}

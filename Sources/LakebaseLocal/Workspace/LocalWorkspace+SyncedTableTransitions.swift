@@ -1,0 +1,79 @@
+import Foundation
+
+extension LocalWorkspace {
+    /// Moves a synced table through provisioning in the background: it waits for its instance to be
+    /// AVAILABLE, provisions pipeline resources, creates the destination table in PostgreSQL during the initial
+    /// snapshot, and settles in the online state of its scheduling policy (or OFFLINE_FAILED with the reason).
+    func scheduleSyncedTableTransition(_ name: String) {
+        guard let record = syncedTable(named: name) else { return }
+        let generation = record.generation
+        transitions[name]?.cancel()
+        transitions[name] = Task { [weak self] in
+            await self?.runSyncedTableProvisioning(name: name, generation: generation)
+        }
+    }
+
+    private func runSyncedTableProvisioning(name: String, generation: Int) async {
+        let phase = Duration.milliseconds(options.syncedTablePhaseMilliseconds)
+        do {
+            while let record = syncedTable(named: name), record.generation == generation,
+                instance(named: record.instanceName)?.state != .available
+            {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            update(name, generation) { $0.detailedState = SyncedTableState.pipelineResources }
+            try await Task.sleep(for: phase)
+            update(name, generation) { $0.detailedState = SyncedTableState.initialSnapshot }
+            let failure = await createDestination(name)
+            try await Task.sleep(for: phase)
+            update(name, generation) { record in
+                if let failure {
+                    record.detailedState = SyncedTableState.offlineFailed
+                    record.provisioningState = "FAILED"
+                    record.message = failure
+                } else {
+                    record.detailedState = SyncedTableState.online(for: record.schedulingPolicy)
+                    record.provisioningState = "ACTIVE"
+                    record.message = "Synced table is online."
+                    record.lastSyncTime = Date()
+                }
+            }
+        } catch {
+            return
+        }
+        transitions[name] = nil
+    }
+
+    private func update(_ name: String, _ generation: Int, _ change: (inout SyncedTableRecord) -> Void) {
+        guard let index = snapshot.syncedTables.firstIndex(where: { $0.name == name }),
+            snapshot.syncedTables[index].generation == generation
+        else { return }
+        change(&snapshot.syncedTables[index])
+        do { try save() } catch { Self.report(error.message) }
+    }
+
+    /// Creates the destination database objects; returns why the pipeline fails, or nil.
+    private func createDestination(_ name: String) async -> String? {
+        guard let record = syncedTable(named: name), let instance = instance(named: record.instanceName),
+            let source = sourceTables[record.sourceTableFullName]
+        else { return "The source table or the database instance no longer exists." }
+        if source.isView && record.schedulingPolicy != "SNAPSHOT" {
+            return "Source '\(source.fullName)' is a \(source.tableType); only SNAPSHOT sync is supported for views, "
+                + "\(record.schedulingPolicy) failed."
+        }
+        let parts = record.nameParts
+        let primaryKey = record.primaryKeyColumns.isEmpty ? source.primaryKey : record.primaryKeyColumns
+        do {
+            try await fleet.createSyncedTable(
+                DestinationTable(
+                    database: record.logicalDatabaseName, schema: parts.schema, table: parts.table,
+                    columns: source.columns, primaryKey: primaryKey, typeOverrides: record.typeOverrides),
+                createMissingObjects: record.createDatabaseObjectsIfMissing, address: instance.address)
+            return nil
+        } catch let failure as DestinationFailure {
+            return failure.message
+        } catch {
+            return "Writing to PostgreSQL failed: \(error)"
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// The emulated workspace: the Lakebase resources, workspace files and identities, their state machines,
+/// and the PostgreSQL servers behind the instances. Every mutation is saved before it is answered.
+actor LocalWorkspace {
+    let options: ServerOptions
+    let fleet: PostgresFleet
+    let sourceTables: [String: SourceTable]
+    var snapshot: WorkspaceSnapshot
+    private let store: SnapshotStore
+    /// Running transition tasks by instance uid or synced table name.
+    var transitions: [String: Task<Void, Never>] = [:]
+
+    /// Opens (or creates) the workspace in `options.dataDirectory`.
+    init(options: ServerOptions, fleet: PostgresFleet, sourceTables: [SourceTable]) throws {
+        self.options = options
+        self.fleet = fleet
+        self.sourceTables = Dictionary(sourceTables.map { ($0.fullName, $0) }, uniquingKeysWith: { first, _ in first })
+        store = SnapshotStore(file: URL(fileURLWithPath: options.dataDirectory).appendingPathComponent("workspace.json"))
+        var loaded = try store.load() ?? .empty()
+        loaded.addFolders(["/", "/Users", "/Shared", "/Users/\(options.userName)"] + (options.clientID.map { ["/Users/\($0)"] } ?? []))
+        try store.save(loaded)
+        snapshot = loaded
+    }
+
+    /// The identity behind personal access tokens.
+    var tokenUser: Caller {
+        Caller(userName: options.userName, displayName: Self.displayName(of: options.userName), isServicePrincipal: false)
+    }
+
+    /// Starts the servers of instances that should be running and resumes interrupted transitions.
+    func resume() async throws {
+        for instance in snapshot.instances {
+            switch instance.state {
+            case .available, .updating:
+                try await fleet.start(uid: instance.uid, address: instance.address)
+                scheduleInstanceTransition(instance.uid)
+            case .starting, .deleting:
+                scheduleInstanceTransition(instance.uid)
+            case .stopped:
+                break
+            }
+        }
+        for table in snapshot.syncedTables where table.phaseDue != nil || table.detailedState == SyncedTableState.provisioning {
+            scheduleSyncedTableTransition(table.name)
+        }
+    }
+
+    /// Stops every transition and every PostgreSQL server (the data stays).
+    func shutdown() async {
+        for task in transitions.values { task.cancel() }
+        transitions.removeAll()
+        for instance in snapshot.instances {
+            do {
+                try await fleet.stop(uid: instance.uid)
+            } catch {
+                Self.report("stopping the PostgreSQL server of instance '\(instance.name)' failed: \(error)")
+            }
+        }
+    }
+
+    /// Saves the snapshot; a failure is reported and answered as an internal error.
+    func save() throws(LocalAPIError) {
+        do {
+            try store.save(snapshot)
+        } catch {
+            throw .internalError("The workspace could not be saved: \(error)")
+        }
+    }
+
+    /// The next workspace object id.
+    func nextObjectID() -> Int64 {
+        snapshot.nextObjectID += 1
+        return snapshot.nextObjectID
+    }
+
+    /// Writes a line to standard error (the emulator's own log).
+    nonisolated static func report(_ message: String) {
+        FileHandle.standardError.write(Data("lakebase-local: \(message)\n".utf8))
+    }
+
+    /// `Local User` for `local-user@example.com`.
+    nonisolated static func displayName(of userName: String) -> String {
+        let local = userName.split(separator: "@").first.map(String.init) ?? userName
+        return local.split(whereSeparator: { $0 == "." || $0 == "-" || $0 == "_" })
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            .joined(separator: " ")
+    }
+
+    /// Now as epoch milliseconds (the Unity Catalog and workspace APIs' time format).
+    nonisolated static func epochMilliseconds(_ date: Date = Date()) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+
+    /// RFC 3339 UTC with milliseconds (the database API's time format).
+    nonisolated static func rfc3339(_ date: Date) -> String {
+        Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
+    }
+}
