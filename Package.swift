@@ -55,5 +55,8 @@ let package = Package(
             name: "ReconcilerTests",
             dependencies: ["YAMLBridge", "ManifestModel", "Providers", "Reconciler"],
             exclude: ["Fixtures", "Golden"]),
+        .testTarget(
+            name: "LakebaseLocalTests",
+            dependencies: ["LakebaseLocal", "Providers", "YAMLBridge"]),
     ]
 )

@@ -18,13 +18,20 @@ enum ChildProcess {
         }
     }
 
-    private static func spawn(_ argv: [String], outputFile: String, workingDirectory: String) throws -> pid_t {
+    /// Starts `argv` with stdout in `outputFile` and stderr in `errorFile` (default: the same file); returns its pid.
+    static func spawn(
+        _ argv: [String], outputFile: String, errorFile: String? = nil, workingDirectory: String
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        if let errorFile {
+            posix_spawn_file_actions_addopen(&actions, 2, errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
         posix_spawn_file_actions_addclosefrom_np(&actions, 3)
         posix_spawn_file_actions_addchdir_np(&actions, workingDirectory)
 
@@ -49,7 +56,8 @@ enum ChildProcess {
         return pid
     }
 
-    private static func waitForExit(_ pid: pid_t) -> Int32 {
+    /// Blocks until `pid` exits and returns its status (128+N when killed by signal N).
+    static func waitForExit(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 {
             guard errno == EINTR else { return -1 }

@@ -12,6 +12,7 @@ actor PostgresFleet {
     private let port: Int
     private let certificate: TLSCertificate
     private let adminPassword: String
+    private var templateTask: Task<URL, any Error>?
 
     /// Prepares the fleet under `dataDirectory` (certificate and admin password are made once and kept).
     init(dataDirectory: URL, port: Int, runner: CommandRunner = .current) async throws {
@@ -79,8 +80,37 @@ actor PostgresFleet {
         return status == 0
     }
 
+    /// Gives a new instance its own copy of the template cluster (made once with initdb, so a new instance
+    /// costs a file copy instead of an initdb run).
     private func initialize(folder: URL, dataFolder: URL) async throws {
+        let template = try await templateCluster()
         let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: folder.path) { try fileManager.removeItem(at: folder) }
+        try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+        try runner.handOver(folder)
+        try await runner.run(
+            "/bin/cp", ["-a", template.path, dataFolder.path],
+            logFile: folder.appendingPathComponent("copy.log"), workingDirectory: folder)
+    }
+
+    /// `<data-dir>/template/pgdata`, created by the first caller; concurrent callers wait for it.
+    private func templateCluster() async throws -> URL {
+        if let templateTask { return try await templateTask.value }
+        let task = Task { try await self.makeTemplate() }
+        templateTask = task
+        do {
+            return try await task.value
+        } catch {
+            templateTask = nil
+            throw error
+        }
+    }
+
+    private func makeTemplate() async throws -> URL {
+        let folder = root.deletingLastPathComponent().appendingPathComponent("template")
+        let dataFolder = folder.appendingPathComponent("pgdata")
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: folder.appendingPathComponent("ready").path) { return dataFolder }
         if fileManager.fileExists(atPath: folder.path) { try fileManager.removeItem(at: folder) }
         try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
         try runner.handOver(folder)
@@ -97,6 +127,8 @@ actor PostgresFleet {
             ],
             logFile: folder.appendingPathComponent("initdb.log"), workingDirectory: folder)
         try appendConfiguration(dataFolder: dataFolder)
+        fileManager.createFile(atPath: folder.appendingPathComponent("ready").path, contents: nil)
+        return dataFolder
     }
 
     private func appendConfiguration(dataFolder: URL) throws {
@@ -106,8 +138,8 @@ actor PostgresFleet {
             "ssl_cert_file = \(SQLText.literal(certificate.certificateFile.path))",
             "ssl_key_file = \(SQLText.literal(certificate.keyFile.path))",
             "password_encryption = 'scram-sha-256'",
-            "shared_buffers = '32MB'",
-            "max_connections = 200",
+            "shared_buffers = '16MB'",
+            "max_connections = 100",
             "fsync = off",
             "synchronous_commit = off",
             "full_page_writes = off",

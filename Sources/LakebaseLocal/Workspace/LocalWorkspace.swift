@@ -46,10 +46,13 @@ actor LocalWorkspace {
         }
     }
 
-    /// Stops every transition and every PostgreSQL server (the data stays).
+    /// Stops every transition (waiting for PostgreSQL work already under way) and then every PostgreSQL
+    /// server; the data stays.
     func shutdown() async {
-        for task in transitions.values { task.cancel() }
+        let running = Array(transitions.values)
         transitions.removeAll()
+        for task in running { task.cancel() }
+        for task in running { await task.value }
         for instance in snapshot.instances {
             do {
                 try await fleet.stop(uid: instance.uid)

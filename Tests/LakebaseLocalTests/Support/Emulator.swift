@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+import YAMLBridge
+@testable import LakebaseLocal
+@testable import Providers
+
+/// A real `lakebase-local serve` process on a free port with its own data folder and PostgreSQL port,
+/// stopped with SIGTERM by `stop()`.
+final class Emulator: @unchecked Sendable {
+    static let token = "dapi-test-token"
+    static let user = "tester@example.com"
+
+    let dataDirectory: URL
+    let baseURL: String
+    let postgresPort: Int
+    let stdoutFile: URL
+    let stderrFile: URL
+    private(set) var pid: pid_t
+    /// Whether `deinit` removes the data folder (false once a restarted emulator has taken it over).
+    private var ownsDataDirectory: Bool
+    private let arguments: [String]
+    private let transport = CurlTransport(userAgent: "lakebase-local-tests", connectTimeout: 5, totalTimeout: 60)
+
+    /// The built executable: `LAKEBASE_LOCAL_BIN`, else the one next to the test bundle.
+    static var executable: URL {
+        if let explicit = ProcessInfo.processInfo.environment["LAKEBASE_LOCAL_BIN"] { return URL(fileURLWithPath: explicit) }
+        var directory = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("lakebase-local")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return packageRoot.appendingPathComponent(".build/debug/lakebase-local")
+    }
+
+    static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// Starts an emulator; `extra` flags are added to the defaults (fast state transitions, test token and user).
+    init(_ extra: [String] = [], dataDirectory: URL? = nil, postgresPort: Int? = nil) throws {
+        do {
+            _ = try PostgresInstallation.locate()
+        } catch {
+            Issue.record("PostgreSQL server programs are needed: \(PostgresInstallation.installHint)")
+            throw error
+        }
+        let folder = try dataDirectory ?? Self.temporaryFolder()
+        self.dataDirectory = folder
+        ownsDataDirectory = true
+        self.postgresPort = try postgresPort ?? Self.freePort()
+        stdoutFile = folder.deletingLastPathComponent().appendingPathComponent(folder.lastPathComponent + ".stdout")
+        stderrFile = folder.deletingLastPathComponent().appendingPathComponent(folder.lastPathComponent + ".stderr")
+        arguments = [
+            Self.executable.path, "serve", "--port", "0", "--data-dir", folder.path, "--pg-port", String(self.postgresPort),
+            "--token", Self.token, "--user", Self.user, "--instance-startup-ms", "300", "--update-ms", "300",
+            "--delete-ms", "300", "--synced-table-phase-ms", "150",
+        ] + extra
+        (pid, baseURL) = try Self.launch(arguments, stdout: stdoutFile, stderr: stderrFile)
+    }
+
+    private static func launch(_ arguments: [String], stdout: URL, stderr: URL) throws -> (pid_t, String) {
+        let pid = try ChildProcess.spawn(
+            arguments, outputFile: stdout.path, errorFile: stderr.path, workingDirectory: FileManager.default.currentDirectoryPath)
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let output = (try? String(contentsOf: stdout, encoding: .utf8)) ?? ""
+            if let line = output.split(separator: "\n").first, line.hasPrefix("lakebase-local listening on ") {
+                return (pid, String(line.dropFirst("lakebase-local listening on ".count)))
+            }
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid {
+                let errors = (try? String(contentsOf: stderr, encoding: .utf8)) ?? ""
+                throw EmulatorError("lakebase-local exited before it was ready: \(errors)")
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        kill(pid, SIGKILL)
+        throw EmulatorError("lakebase-local was not ready within 30 s")
+    }
+
+    /// Stops the emulator with SIGTERM and waits for it; returns its exit status.
+    @discardableResult
+    func stop() async -> Int32 {
+        guard pid > 0 else { return 0 }
+        kill(pid, SIGTERM)
+        let target = pid
+        pid = 0
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: ChildProcess.waitForExit(target)) }
+        }
+    }
+
+    /// Starts the same emulator again on the same data folder and PostgreSQL port.
+    func restarted(_ extra: [String] = []) throws -> Emulator {
+        let successor = try Emulator(extra, dataDirectory: dataDirectory, postgresPort: postgresPort)
+        ownsDataDirectory = false
+        return successor
+    }
+
+    /// Stops a still running emulator and removes its files.
+    deinit {
+        if pid > 0 {
+            kill(pid, SIGTERM)
+            _ = ChildProcess.waitForExit(pid)
+        }
+        if ownsDataDirectory {
+            for url in [dataDirectory, stdoutFile, stderrFile] { try? FileManager.default.removeItem(at: url) }
+        }
+    }
+
+    // MARK: HTTP
+
+    /// One call; `body` is JSON text. Returns the status, the parsed body (or `.null`) and the headers.
+    @discardableResult
+    func call(
+        _ method: String, _ path: String, body: String? = nil, token: String? = Emulator.token,
+        headers: [(name: String, value: String)] = []
+    ) async throws -> Reply {
+        var allHeaders = headers
+        if let token { allHeaders.append(("Authorization", "Bearer \(token)")) }
+        if body != nil { allHeaders.append(("Content-Type", "application/json")) }
+        let response = try await transport.send(HTTPRequest(
+            method: method, url: baseURL + path, headers: allHeaders, body: body.map { Data($0.utf8) }))
+        let json = response.body.isEmpty ? JSONValue.null : ((try? JSONParser.parse(Array(response.body))) ?? .null)
+        return Reply(status: response.status, json: json, headers: response.headers, raw: response.body)
+    }
+
+    /// Polls GET `path` until `field` equals `value` (or the timeout passes); returns the last body.
+    func waitFor(_ path: String, _ field: String, equals value: String, timeout: TimeInterval = 30) async throws -> JSONValue {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = JSONValue.null
+        while Date() < deadline {
+            last = try await call("GET", path).json
+            if last[field]?.stringValue == value { return last }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw EmulatorError("\(path): \(field) did not become \(value); last: \(last.serialized(pretty: false))")
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory())
+            .appendingPathComponent("lakebase-local-test-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+        return folder
+    }
+
+    /// A TCP port nothing listens on right now.
+    static func freePort() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                bind(descriptor, socketAddress, length) == 0 && getsockname(descriptor, socketAddress, &length) == 0
+            }
+        }
+        guard bound else { throw EmulatorError("no free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+/// One HTTP answer of the emulator.
+struct Reply {
+    let status: Int
+    let json: JSONValue
+    let headers: [String: String]
+    let raw: Data
+
+    /// `error_code` of an error answer.
+    var errorCode: String? { json["error_code"]?.stringValue }
+}
+
+struct EmulatorError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
