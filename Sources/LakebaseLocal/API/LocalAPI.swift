@@ -22,13 +22,15 @@ public final class LocalAPI: Sendable {
             + Self.identityRoutes(workspace, identity) + Self.unityCatalogRoutes(workspace)
     }
 
-    /// Answers one request.
+    /// Answers one request: admitted requests count as in flight for the whole latency; refused ones get the
+    /// latency too, but do not count.
     public func respond(to request: APIRequest) async -> APIResponse {
+        let response: APIResponse
+        let refusal = await gate.enter()
         if options.latencyMilliseconds > 0 {
             try? await Task.sleep(for: .milliseconds(options.latencyMilliseconds))
         }
-        let response: APIResponse
-        if let refusal = await gate.enter() {
+        if let refusal {
             response = .error(refusal)
         } else {
             response = await dispatch(request)

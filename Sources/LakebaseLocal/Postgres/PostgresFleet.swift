@@ -123,7 +123,7 @@ actor PostgresFleet {
             installation.initdb,
             [
                 "-D", dataFolder.path, "-U", Self.adminRole, "--pwfile", passwordFile.path, "--auth", "scram-sha-256",
-                "-E", "UTF8", "--locale", "C", "--no-sync",
+                "-E", "UTF8", "--locale", "C", "--no-sync", "--wal-segsize", "1",
             ],
             logFile: folder.appendingPathComponent("initdb.log"), workingDirectory: folder)
         try appendConfiguration(dataFolder: dataFolder)
@@ -144,6 +144,8 @@ actor PostgresFleet {
             "synchronous_commit = off",
             "full_page_writes = off",
             "log_min_error_statement = panic",
+            "min_wal_size = '2MB'",
+            "max_wal_size = '64MB'",
         ]
         let configFile = dataFolder.appendingPathComponent("postgresql.conf")
         let existing = try String(contentsOf: configFile, encoding: .utf8)

@@ -27,7 +27,6 @@ actor IdentityProvider {
         }
         if let grant = issued[token] {
             guard grant.expiry > Date() else {
-                issued[token] = nil
                 throw .unauthenticated("Access token expired; request a new one from the token endpoint.")
             }
             return grant.caller
@@ -55,6 +54,8 @@ actor IdentityProvider {
         else {
             return Self.oauthError(401, "invalid_client", "Client authentication failed.")
         }
+        let now = Date()
+        issued = issued.filter { $0.value.expiry.addingTimeInterval(3600) > now }
         let token = "lboauth-" + RandomToken.hex(bytes: 32)
         let lifetime = options.oauthTokenLifetimeSeconds
         let caller = Caller(userName: configuredID, displayName: "lakebase-local service principal", isServicePrincipal: true)

@@ -1,8 +1,9 @@
 import Foundation
 
 extension LocalWorkspace {
-    /// Runs the instance's current transition in the background: the PostgreSQL work (start, stop, delete)
-    /// happens at once, the state changes when both that work and the configured delay are done.
+    /// Runs the instance's current transition in the background: after the configured delay the PostgreSQL
+    /// work (start, stop, delete) is done, and then the state changes. An instance that is deleted or stopped
+    /// before its delay ends never costs a PostgreSQL server.
     func scheduleInstanceTransition(_ uid: String) {
         guard let record = snapshot.instances.first(where: { $0.uid == uid }), record.transitionDue != nil else { return }
         let generation = record.generation
@@ -14,6 +15,11 @@ extension LocalWorkspace {
 
     private func runInstanceTransition(uid: String, generation: Int) async {
         guard let record = current(uid, generation), let due = record.transitionDue else { return }
+        let delay = due.timeIntervalSinceNow
+        if delay > 0 {
+            do { try await Task.sleep(for: .milliseconds(Int(delay * 1000))) } catch { return }
+        }
+        guard let record = current(uid, generation) else { return }
         do {
             switch record.state {
             case .starting:
@@ -29,10 +35,6 @@ extension LocalWorkspace {
         } catch {
             Self.report("instance '\(record.name)' (\(record.state.rawValue)): \(error)")
             return
-        }
-        let delay = due.timeIntervalSinceNow
-        if delay > 0 {
-            do { try await Task.sleep(for: .milliseconds(Int(delay * 1000))) } catch { return }
         }
         guard var finished = current(uid, generation) else { return }
         switch finished.state {

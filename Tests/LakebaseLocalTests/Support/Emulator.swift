@@ -116,13 +116,15 @@ final class Emulator: @unchecked Sendable {
     @discardableResult
     func call(
         _ method: String, _ path: String, body: String? = nil, token: String? = Emulator.token,
-        headers: [(name: String, value: String)] = []
+        headers: [(name: String, value: String)] = [], form: String? = nil, raw: Data? = nil
     ) async throws -> Reply {
         var allHeaders = headers
         if let token { allHeaders.append(("Authorization", "Bearer \(token)")) }
         if body != nil { allHeaders.append(("Content-Type", "application/json")) }
+        if form != nil { allHeaders.append(("Content-Type", "application/x-www-form-urlencoded")) }
+        let payload = body.map { Data($0.utf8) } ?? form.map { Data($0.utf8) } ?? raw
         let response = try await transport.send(HTTPRequest(
-            method: method, url: baseURL + path, headers: allHeaders, body: body.map { Data($0.utf8) }))
+            method: method, url: baseURL + path, headers: allHeaders, body: payload))
         let json = response.body.isEmpty ? JSONValue.null : ((try? JSONParser.parse(Array(response.body))) ?? .null)
         return Reply(status: response.status, json: json, headers: response.headers, raw: response.body)
     }

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import YAMLBridge
+
+/// Error codes and authentication, as clients of the platform see them.
+@Suite struct ErrorAndAuthTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let method: String
+        let path: String
+        let body: String?
+        let token: String?
+        let status: Int
+        let code: String
+        var testDescription: String { "\(method) \(path) → \(status) \(code)" }
+    }
+
+    static let cases: [Case] = [
+        Case(method: "GET", path: "/api/2.0/nope", body: nil, token: Emulator.token, status: 404, code: "ENDPOINT_NOT_FOUND"),
+        Case(method: "PUT", path: "/api/2.0/database/instances", body: "{}", token: Emulator.token, status: 404, code: "ENDPOINT_NOT_FOUND"),
+        Case(method: "GET", path: "/api/2.0/database/instances", body: nil, token: nil, status: 401, code: "UNAUTHENTICATED"),
+        Case(method: "GET", path: "/api/2.0/database/instances", body: nil, token: "dapi-wrong", status: 403, code: "PERMISSION_DENIED"),
+        Case(method: "POST", path: "/api/2.0/database/instances", body: #"{"name": "x",}"#, token: Emulator.token, status: 400, code: "MALFORMED_REQUEST"),
+        Case(method: "POST", path: "/api/2.0/database/instances", body: "[1]", token: Emulator.token, status: 400, code: "MALFORMED_REQUEST"),
+        Case(method: "POST", path: "/api/2.0/database/instances", body: #"{"name":"x","capacity":"CU_3"}"#, token: Emulator.token, status: 400, code: "INVALID_PARAMETER_VALUE"),
+        Case(method: "POST", path: "/api/2.0/database/instances", body: #"{"name":"bad_name"}"#, token: Emulator.token, status: 400, code: "INVALID_PARAMETER_VALUE"),
+        Case(method: "POST", path: "/api/2.0/database/instances", body: #"{"capacity":"CU_1"}"#, token: Emulator.token, status: 400, code: "INVALID_PARAMETER_VALUE"),
+        Case(method: "POST", path: "/api/2.0/database/instances", body: #"{"name":"x","retention_window_in_days":40}"#, token: Emulator.token, status: 400, code: "INVALID_PARAMETER_VALUE"),
+        Case(method: "POST", path: "/api/2.0/database/instances", body: #"{"name":"x","node_count":"two"}"#, token: Emulator.token, status: 400, code: "INVALID_PARAMETER_VALUE"),
+        Case(method: "GET", path: "/api/2.0/database/instances/none", body: nil, token: Emulator.token, status: 404, code: "RESOURCE_DOES_NOT_EXIST"),
+        Case(method: "DELETE", path: "/api/2.0/database/instances/none", body: nil, token: Emulator.token, status: 404, code: "RESOURCE_DOES_NOT_EXIST"),
+        Case(method: "GET", path: "/api/2.0/database/instances:findByUid?uid=0000", body: nil, token: Emulator.token, status: 404, code: "RESOURCE_DOES_NOT_EXIST"),
+        Case(method: "GET", path: "/api/2.0/database/instances?page_token=garbage", body: nil, token: Emulator.token, status: 400, code: "INVALID_PARAMETER_VALUE"),
+        Case(method: "GET", path: "/api/2.0/database/catalogs/none", body: nil, token: Emulator.token, status: 404, code: "RESOURCE_DOES_NOT_EXIST"),
+        Case(method: "PATCH", path: "/api/2.0/database/catalogs/none", body: "{}", token: Emulator.token, status: 501, code: "NOT_IMPLEMENTED"),
+        Case(method: "GET", path: "/api/2.0/database/synced_tables/a.b.c", body: nil, token: Emulator.token, status: 404, code: "RESOURCE_DOES_NOT_EXIST"),
+        Case(method: "PATCH", path: "/api/2.0/database/synced_tables/a.b.c", body: "{}", token: Emulator.token, status: 501, code: "NOT_IMPLEMENTED"),
+        Case(method: "POST", path: "/api/2.0/database/synced_tables", body: #"{"name":"two.parts"}"#, token: Emulator.token, status: 400, code: "INVALID_PARAMETER_VALUE"),
+        Case(method: "POST", path: "/api/2.0/database/credentials", body: "{}", token: Emulator.token, status: 400, code: "INVALID_PARAMETER_VALUE"),
+        Case(method: "GET", path: "/api/2.1/unity-catalog/tables/main.demo.nope", body: nil, token: Emulator.token, status: 404, code: "TABLE_DOES_NOT_EXIST"),
+    ]
+
+    @Test func errorsHaveTheirStatusAndCode() async throws {
+        let emulator = try Emulator()
+        for errorCase in Self.cases {
+            let reply = try await emulator.call(errorCase.method, errorCase.path, body: errorCase.body, token: errorCase.token)
+            #expect(reply.status == errorCase.status, "\(errorCase.testDescription): \(reply.json.serialized(pretty: false))")
+            #expect(reply.errorCode == errorCase.code, "\(errorCase.testDescription)")
+            #expect(reply.json["message"]?.stringValue?.isEmpty == false, "\(errorCase.testDescription) has a message")
+        }
+    }
+
+    @Test func duplicateNamesAndTheInstanceLimit() async throws {
+        let emulator = try Emulator(["--max-instances", "2", "--instance-startup-ms", "60000"])
+        #expect(try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"one"}"#).status == 200)
+        let duplicate = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"one"}"#)
+        #expect(duplicate.status == 409)
+        #expect(duplicate.errorCode == "RESOURCE_ALREADY_EXISTS")
+        #expect(try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"two"}"#).status == 200)
+        let third = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"three"}"#)
+        #expect(third.status == 400)
+        #expect(third.errorCode == "RESOURCE_LIMIT_EXCEEDED")
+    }
+
+    @Test func wrappedBodiesAndUnknownFieldsAreAccepted() async throws {
+        let emulator = try Emulator(["--instance-startup-ms", "60000"])
+        let wrapped = try await emulator.call(
+            "POST", "/api/2.0/database/instances",
+            body: #"{"database_instance":{"name":"wrapped","capacity":"CU_1"}}"#,
+            headers: [("X-Databricks-Workspace-Id", "123")])
+        #expect(wrapped.status == 200)
+        #expect(wrapped.json["name"]?.stringValue == "wrapped")
+        let unknown = try await emulator.call(
+            "POST", "/api/2.0/database/instances",
+            body: #"{"name":"extra","future_field":{"x":1},"state":"AVAILABLE","uid":"mine"}"#)
+        #expect(unknown.status == 200)
+        #expect(unknown.json["state"]?.stringValue == "STARTING", "output-only fields in the body are ignored")
+        #expect(unknown.json["uid"]?.stringValue != "mine")
+    }
+}
