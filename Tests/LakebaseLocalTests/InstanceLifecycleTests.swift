@@ -6,7 +6,7 @@ import YAMLBridge
 /// Database instances through the real HTTP API, with their real PostgreSQL servers.
 @Suite struct InstanceLifecycleTests {
     @Test func createGetUpdateStopStartDelete() async throws {
-        let emulator = try Emulator(["--delete-ms", "1500"])
+        let emulator = try Emulator(["--delete-ms", "3000"])
 
         let created = try await emulator.call(
             "POST", "/api/2.0/database/instances",

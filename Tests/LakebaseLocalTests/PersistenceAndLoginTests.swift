@@ -31,7 +31,7 @@ import YAMLBridge
             try PostgresProbe.connect(address: address, port: emulator.postgresPort, user: Emulator.user, password: token)
         }
 
-        let again = try emulator.restarted()
+        let again = try await emulator.restarted()
         #expect(try await again.call("GET", "/api/2.0/database/instances/keep").json["state"]?.stringValue == "AVAILABLE")
         #expect(try await again.call("GET", "/api/2.0/database/catalogs/keep_cat").status == 200)
         let synced = try await again.call("GET", "/api/2.0/database/synced_tables/keep_cat.public.orders")
@@ -44,11 +44,14 @@ import YAMLBridge
     }
 
     @Test func generatedCredentialsLogInOverTLSOnly() async throws {
-        let emulator = try Emulator(["--instance-startup-ms", "2000"])
-        _ = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"login"}"#)
-        let starting = try await emulator.call(
-            "POST", "/api/2.0/database/credentials", body: #"{"instance_names":["login"]}"#)
+        let slow = try Emulator(["--instance-startup-ms", "600000"])
+        _ = try await slow.call("POST", "/api/2.0/database/instances", body: #"{"name":"login"}"#)
+        let starting = try await slow.call("POST", "/api/2.0/database/credentials", body: #"{"instance_names":["login"]}"#)
         #expect(starting.status == 400, "no credential for an instance that is not available yet")
+        #expect(starting.errorCode == "INVALID_STATE")
+
+        let emulator = try Emulator()
+        _ = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"login"}"#)
         let instance = try await emulator.waitFor("/api/2.0/database/instances/login", "state", equals: "AVAILABLE")
         let address = try #require(instance["read_write_dns"]?.stringValue)
         let token = try await credential(emulator, instance: "login")

@@ -34,13 +34,13 @@ import YAMLBridge
         #expect(reply.headers["retry-after"] == "1")
         let metadata = try await emulator.call("GET", "/.well-known/databricks-config", token: nil)
         #expect(metadata.status == 200, "faults hit /api/ calls only")
-        let restarted = try emulator.restarted()
+        let restarted = try await emulator.restarted()
         let instances = try await restarted.call("GET", "/api/2.0/database/instances")
         #expect(instances.json["database_instances"] == nil, "a faulted create created nothing")
     }
 
     @Test func concurrencyBeyondTheLimitIsRefusedWith429() async throws {
-        let emulator = try Emulator(["--latency-ms", "400", "--max-concurrent-requests", "2"])
+        let emulator = try Emulator(["--latency-ms", "2000", "--max-concurrent-requests", "2"])
         let statuses = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
             for _ in 0..<6 {
                 group.addTask {

@@ -92,8 +92,9 @@ final class Emulator: @unchecked Sendable {
         }
     }
 
-    /// Starts the same emulator again on the same data folder and PostgreSQL port.
-    func restarted(_ extra: [String] = []) throws -> Emulator {
+    /// Stops this emulator (if still running) and starts it again on the same data folder and PostgreSQL port.
+    func restarted(_ extra: [String] = []) async throws -> Emulator {
+        await stop()
         let successor = try Emulator(extra, dataDirectory: dataDirectory, postgresPort: postgresPort)
         ownsDataDirectory = false
         return successor
