@@ -57,6 +57,7 @@ let package = Package(
             exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "LakebaseLocalTests",
-            dependencies: ["LakebaseLocal", "Providers", "YAMLBridge"]),
+            dependencies: ["LakebaseLocal", "Providers", "YAMLBridge"],
+            exclude: ["Fixtures"]),
     ]
 )

@@ -27,6 +27,8 @@ import YAMLBridge
             .execute("CREATE TABLE notes (body text); INSERT INTO notes VALUES ('survives')")
 
         #expect(await emulator.stop() == 0, "SIGTERM stops the emulator cleanly")
+        #expect(try String(contentsOf: emulator.stdoutFile, encoding: .utf8)
+                == "lakebase-local listening on \(emulator.baseURL)\n", "standard output is exactly the ready line")
         #expect(throws: PGError.self, "SIGTERM stops the PostgreSQL servers too") {
             try PostgresProbe.connect(address: address, port: emulator.postgresPort, user: Emulator.user, password: token)
         }

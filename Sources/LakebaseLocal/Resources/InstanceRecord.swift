@@ -25,6 +25,11 @@ struct InstanceRecord: Codable, Sendable {
     var address: String
 }
 
+extension InstanceRecord {
+    /// Whether the PostgreSQL server is up and stays up: AVAILABLE, or UPDATING without being stopped.
+    var isServing: Bool { state == .available || (state == .updating && !stopped) }
+}
+
 /// The instance states of the platform (`DatabaseInstanceState`).
 enum InstanceState: String, Codable, Sendable {
     case starting = "STARTING"

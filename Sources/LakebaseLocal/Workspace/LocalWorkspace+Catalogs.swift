@@ -13,7 +13,7 @@ extension LocalWorkspace {
             throw .alreadyExists("Catalog '\(name)' already exists.")
         }
         let instance = try existingInstance(instanceName)
-        guard instance.state == .available else {
+        guard instance.isServing else {
             throw .invalidState(
                 "Database instance '\(instanceName)' is not available (state \(instance.state.rawValue)); "
                     + "wait until it is AVAILABLE.")

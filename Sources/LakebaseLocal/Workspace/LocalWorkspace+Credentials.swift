@@ -20,7 +20,7 @@ extension LocalWorkspace {
         var instances: [InstanceRecord] = []
         for name in Set(names).sorted() {
             let record = try existingInstance(name)
-            guard record.state == .available || record.state == .updating else {
+            guard record.isServing else {
                 throw .invalidState(
                     "Database instance '\(name)' is not available (state \(record.state.rawValue)).")
             }
