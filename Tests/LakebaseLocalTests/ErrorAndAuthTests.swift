@@ -77,3 +77,64 @@ import YAMLBridge
         #expect(unknown.json["uid"]?.stringValue != "mine")
     }
 }
+
+/// Point-in-time children, forced deletes and instance permissions.
+@Suite struct InstanceRelationsTests {
+    @Test func childrenNeedForceToDeleteTheParent() async throws {
+        let emulator = try Emulator(["--instance-startup-ms", "600000", "--delete-ms", "600000"])
+        _ = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"parent"}"#)
+        let missingParent = try await emulator.call(
+            "POST", "/api/2.0/database/instances", body: #"{"name":"orphan","parent_instance_ref":{"name":"nope"}}"#)
+        #expect(missingParent.status == 404)
+        let child = try await emulator.call(
+            "POST", "/api/2.0/database/instances",
+            body: #"{"name":"child","parent_instance_ref":{"name":"parent","branch_time":"2026-11-25T00:00:00Z"}}"#)
+        #expect(child.json["parent_instance_ref"]?["name"]?.stringValue == "parent")
+        #expect(child.json["parent_instance_ref"]?["uid"]?.stringValue != nil)
+        let parent = try await emulator.call("GET", "/api/2.0/database/instances/parent")
+        #expect(parent.json["child_instance_refs"]?.arrayValue?.first?["name"]?.stringValue == "child")
+
+        let refused = try await emulator.call("DELETE", "/api/2.0/database/instances/parent")
+        #expect(refused.status == 400)
+        #expect(try await emulator.call("DELETE", "/api/2.0/database/instances/parent?force=true").status == 200)
+        #expect(try await emulator.call("GET", "/api/2.0/database/instances/child").json["state"]?.stringValue == "DELETING")
+        #expect(try await emulator.call("GET", "/api/2.0/database/instances/parent").json["state"]?.stringValue == "DELETING")
+    }
+
+    @Test func permissionsReplaceAndUpdate() async throws {
+        let emulator = try Emulator(["--instance-startup-ms", "600000"])
+        _ = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"shared"}"#)
+        let path = "/api/2.0/permissions/database-instances/shared"
+        let initial = try await emulator.call("GET", path)
+        #expect(initial.json["object_type"]?.stringValue == "database-instance")
+        let put = try await emulator.call(
+            "PUT", path, body: #"{"access_control_list":[{"group_name":"analysts","permission_level":"CAN_USE"}]}"#)
+        #expect(put.status == 200)
+        let entries = put.json["access_control_list"]?.arrayValue ?? []
+        #expect(entries.contains { $0["group_name"]?.stringValue == "analysts" })
+        #expect(entries.contains { $0["user_name"]?.stringValue == Emulator.user }, "the creator keeps CAN_MANAGE")
+        let patch = try await emulator.call(
+            "PATCH", path, body: #"{"access_control_list":[{"user_name":"bob@example.com","permission_level":"CAN_MANAGE"}]}"#)
+        let names = (patch.json["access_control_list"]?.arrayValue ?? []).compactMap { $0["group_name"]?.stringValue ?? $0["user_name"]?.stringValue }
+        #expect(names.contains("analysts") && names.contains("bob@example.com"))
+        let bad = try await emulator.call(
+            "PUT", path, body: #"{"access_control_list":[{"group_name":"x","permission_level":"CAN_FLY"}]}"#)
+        #expect(bad.status == 400)
+        #expect(try await emulator.call("GET", "/api/2.0/permissions/database-instances/none").status == 404)
+    }
+
+    @Test func aMissingSeedFileStopsStartupWithAClearError() throws {
+        #expect(throws: EmulatorError.self) { try Emulator(["--seed", "/nonexistent/seed.yml"]) }
+        let folder = try Emulator.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let seed = folder.appendingPathComponent("seed.yml")
+        try "catalogs:\n  c:\n    schemas:\n      s:\n        tables:\n          t:\n            columns: {id: UUID}\n"
+            .write(to: seed, atomically: true, encoding: .utf8)
+        do {
+            _ = try Emulator(["--seed", seed.path])
+            Issue.record("a bad seed must stop the emulator")
+        } catch {
+            #expect("\(error)".contains("seed.yml:7:27: error: column 'id' has unknown type 'UUID'"), "\(error)")
+        }
+    }
+}

@@ -80,6 +80,15 @@ actor PostgresFleet {
         return status == 0
     }
 
+    /// Makes the template cluster now (in the background at startup), so the first instance starts fast.
+    func prepareTemplate() async {
+        do {
+            _ = try await templateCluster()
+        } catch {
+            LocalWorkspace.report("preparing the PostgreSQL template cluster failed: \(error)")
+        }
+    }
+
     /// Gives a new instance its own copy of the template cluster (made once with initdb, so a new instance
     /// costs a file copy instead of an initdb run).
     private func initialize(folder: URL, dataFolder: URL) async throws {

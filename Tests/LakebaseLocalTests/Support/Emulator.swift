@@ -57,7 +57,14 @@ final class Emulator: @unchecked Sendable {
             "--token", Self.token, "--user", Self.user, "--instance-startup-ms", "300", "--update-ms", "300",
             "--delete-ms", "300", "--synced-table-phase-ms", "150",
         ] + extra
-        (pid, baseURL) = try Self.launch(arguments, stdout: stdoutFile, stderr: stderrFile)
+        do {
+            (pid, baseURL) = try Self.launch(arguments, stdout: stdoutFile, stderr: stderrFile)
+        } catch {
+            if dataDirectory == nil {
+                for url in [folder, stdoutFile, stderrFile] { try? FileManager.default.removeItem(at: url) }
+            }
+            throw error
+        }
     }
 
     private static func launch(_ arguments: [String], stdout: URL, stderr: URL) throws -> (pid_t, String) {
