@@ -102,6 +102,32 @@ import YAMLBridge
         #expect(try !tableExists(), "purge_data drops the PostgreSQL table")
     }
 
+    @Test func provisioningGoesThroughEveryPhaseInOrder() async throws {
+        let emulator = try Emulator(["--synced-table-phase-ms", "1000"])
+        _ = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"db"}"#)
+        _ = try await emulator.waitFor("/api/2.0/database/instances/db", "state", equals: "AVAILABLE")
+        _ = try await emulator.call(
+            "POST", "/api/2.0/database/catalogs",
+            body: #"{"name":"cat","database_instance_name":"db","database_name":"app","create_database_if_not_exists":true}"#)
+        _ = try await emulator.call(
+            "POST", "/api/2.0/database/synced_tables",
+            body: #"{"name":"cat.public.t","spec":{"source_table_full_name":"main.demo.orders_cdf","scheduling_policy":"SNAPSHOT"}}"#)
+        var seen: [String] = []
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let table = try await emulator.call("GET", "/api/2.0/database/synced_tables/cat.public.t").json
+            let state = table["data_synchronization_status"]?["detailed_state"]?.stringValue ?? ""
+            if seen.last != state { seen.append(state) }
+            if table["unity_catalog_provisioning_state"]?.stringValue == "ACTIVE" { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let expected = [
+            "SYNCED_TABLE_PROVISIONING_PIPELINE_RESOURCES", "SYNCED_TABLE_PROVISIONING_INITIAL_SNAPSHOT",
+            "SYNCED_TABLE_ONLINE_NO_PENDING_UPDATE",
+        ]
+        #expect(Array(seen.drop { $0 == "SYNCED_TABLE_PROVISIONING" }) == expected, "seen: \(seen)")
+    }
+
     @Test func continuousSettlesInContinuousUpdateAndViewsFailIncrementalSync() async throws {
         let (emulator, _) = try await emulatorWithInstance()
         _ = try await emulator.call(

@@ -16,9 +16,17 @@ extension LocalWorkspace {
     private func runSyncedTableProvisioning(name: String, generation: Int) async {
         let phase = Duration.milliseconds(options.syncedTablePhaseMilliseconds)
         do {
-            while let record = syncedTable(named: name), record.generation == generation,
-                instance(named: record.instanceName)?.state != .available
-            {
+            while let record = syncedTable(named: name), record.generation == generation {
+                guard let instance = instance(named: record.instanceName), instance.state != .deleting else {
+                    update(name, generation) { record in
+                        record.detailedState = SyncedTableState.offlineFailed
+                        record.provisioningState = "FAILED"
+                        record.message = "Database instance '\(record.instanceName)' no longer exists."
+                    }
+                    transitions[name] = nil
+                    return
+                }
+                if instance.state == .available { break }
                 try await Task.sleep(for: .milliseconds(100))
             }
             update(name, generation) { $0.detailedState = SyncedTableState.pipelineResources }
