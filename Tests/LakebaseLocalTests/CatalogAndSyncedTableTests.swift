@@ -103,7 +103,7 @@ import YAMLBridge
     }
 
     @Test func provisioningGoesThroughEveryPhaseInOrder() async throws {
-        let emulator = try Emulator(["--synced-table-phase-ms", "1000"])
+        let emulator = try Emulator(["--synced-table-phase-ms", "2500"])
         _ = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"db"}"#)
         _ = try await emulator.waitFor("/api/2.0/database/instances/db", "state", equals: "AVAILABLE")
         _ = try await emulator.call(
