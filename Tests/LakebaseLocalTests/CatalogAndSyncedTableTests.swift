@@ -7,7 +7,7 @@ import YAMLBridge
 @Suite struct CatalogAndSyncedTableTests {
     /// An emulator with one AVAILABLE instance `db` and its address.
     private func emulatorWithInstance() async throws -> (Emulator, String) {
-        let emulator = try Emulator()
+        let emulator = try await Emulator.start()
         _ = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"db","capacity":"CU_1"}"#)
         let instance = try await emulator.waitFor("/api/2.0/database/instances/db", "state", equals: "AVAILABLE")
         return (emulator, try #require(instance["read_write_dns"]?.stringValue))
@@ -103,7 +103,7 @@ import YAMLBridge
     }
 
     @Test func provisioningGoesThroughEveryPhaseInOrder() async throws {
-        let emulator = try Emulator(["--synced-table-phase-ms", "2500"])
+        let emulator = try await Emulator.start(["--synced-table-phase-ms", "2500"])
         _ = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"db"}"#)
         _ = try await emulator.waitFor("/api/2.0/database/instances/db", "state", equals: "AVAILABLE")
         _ = try await emulator.call(

@@ -40,7 +40,7 @@ import YAMLBridge
     ]
 
     @Test func errorsHaveTheirStatusAndCode() async throws {
-        let emulator = try Emulator()
+        let emulator = try await Emulator.start()
         for errorCase in Self.cases {
             let reply = try await emulator.call(errorCase.method, errorCase.path, body: errorCase.body, token: errorCase.token)
             #expect(reply.status == errorCase.status, "\(errorCase.testDescription): \(reply.json.serialized(pretty: false))")
@@ -50,7 +50,7 @@ import YAMLBridge
     }
 
     @Test func duplicateNamesAndTheInstanceLimit() async throws {
-        let emulator = try Emulator(["--max-instances", "2", "--instance-startup-ms", "60000"])
+        let emulator = try await Emulator.start(["--max-instances", "2", "--instance-startup-ms", "60000"])
         #expect(try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"one"}"#).status == 200)
         let duplicate = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"one"}"#)
         #expect(duplicate.status == 409)
@@ -62,7 +62,7 @@ import YAMLBridge
     }
 
     @Test func wrappedBodiesAndUnknownFieldsAreAccepted() async throws {
-        let emulator = try Emulator(["--instance-startup-ms", "60000"])
+        let emulator = try await Emulator.start(["--instance-startup-ms", "60000"])
         let wrapped = try await emulator.call(
             "POST", "/api/2.0/database/instances",
             body: #"{"database_instance":{"name":"wrapped","capacity":"CU_1"}}"#,
@@ -81,7 +81,7 @@ import YAMLBridge
 /// Point-in-time children, forced deletes and instance permissions.
 @Suite struct InstanceRelationsTests {
     @Test func childrenNeedForceToDeleteTheParent() async throws {
-        let emulator = try Emulator(["--instance-startup-ms", "600000", "--delete-ms", "600000"])
+        let emulator = try await Emulator.start(["--instance-startup-ms", "600000", "--delete-ms", "600000"])
         _ = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"parent"}"#)
         let missingParent = try await emulator.call(
             "POST", "/api/2.0/database/instances", body: #"{"name":"orphan","parent_instance_ref":{"name":"nope"}}"#)
@@ -102,7 +102,7 @@ import YAMLBridge
     }
 
     @Test func permissionsReplaceAndUpdate() async throws {
-        let emulator = try Emulator(["--instance-startup-ms", "600000"])
+        let emulator = try await Emulator.start(["--instance-startup-ms", "600000"])
         _ = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"shared"}"#)
         let path = "/api/2.0/permissions/database-instances/shared"
         let initial = try await emulator.call("GET", path)
@@ -123,15 +123,15 @@ import YAMLBridge
         #expect(try await emulator.call("GET", "/api/2.0/permissions/database-instances/none").status == 404)
     }
 
-    @Test func aMissingSeedFileStopsStartupWithAClearError() throws {
-        #expect(throws: EmulatorError.self) { try Emulator(["--seed", "/nonexistent/seed.yml"]) }
+    @Test func aMissingSeedFileStopsStartupWithAClearError() async throws {
+        await #expect(throws: EmulatorError.self) { try await Emulator.start(["--seed", "/nonexistent/seed.yml"]) }
         let folder = try Emulator.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let seed = folder.appendingPathComponent("seed.yml")
         try "catalogs:\n  c:\n    schemas:\n      s:\n        tables:\n          t:\n            columns: {id: UUID}\n"
             .write(to: seed, atomically: true, encoding: .utf8)
         do {
-            _ = try Emulator(["--seed", seed.path])
+            _ = try await Emulator.start(["--seed", seed.path])
             Issue.record("a bad seed must stop the emulator")
         } catch {
             #expect("\(error)".contains("seed.yml:7:27: error: column 'id' has unknown type 'UUID'"), "\(error)")

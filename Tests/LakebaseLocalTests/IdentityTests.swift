@@ -5,7 +5,7 @@ import YAMLBridge
 /// SCIM Me, host metadata, OAuth machine-to-machine and Unity Catalog tables.
 @Suite struct IdentityTests {
     @Test func meAndHostMetadata() async throws {
-        let emulator = try Emulator()
+        let emulator = try await Emulator.start()
         let me = try await emulator.call("GET", "/api/2.0/preview/scim/v2/Me")
         #expect(me.status == 200)
         #expect(me.json["userName"]?.stringValue == Emulator.user)
@@ -20,7 +20,7 @@ import YAMLBridge
     }
 
     @Test func oauthMachineToMachine() async throws {
-        let emulator = try Emulator(["--client-id", "11111111-2222-3333-4444-555555555555", "--client-secret", "dose-secret"])
+        let emulator = try await Emulator.start(["--client-id", "11111111-2222-3333-4444-555555555555", "--client-secret", "dose-secret"])
         let discovery = try await emulator.call("GET", "/oidc/.well-known/oauth-authorization-server", token: nil)
         let tokenEndpoint = try #require(discovery.json["token_endpoint"]?.stringValue)
         #expect(tokenEndpoint == emulator.baseURL + "/oidc/v1/token")
@@ -47,7 +47,7 @@ import YAMLBridge
     }
 
     @Test func expiredOAuthTokensAreRefused() async throws {
-        let emulator = try Emulator(["--client-id", "sp", "--client-secret", "s", "--oauth-token-ttl", "1"])
+        let emulator = try await Emulator.start(["--client-id", "sp", "--client-secret", "s", "--oauth-token-ttl", "1"])
         let basic = Data("sp:s".utf8).base64EncodedString()
         let granted = try await emulator.call(
             "POST", "/oidc/v1/token", token: nil, headers: [("Authorization", "Basic \(basic)")],
@@ -59,7 +59,7 @@ import YAMLBridge
     }
 
     @Test func unityCatalogTables() async throws {
-        let emulator = try Emulator()
+        let emulator = try await Emulator.start()
         let table = try await emulator.call("GET", "/api/2.1/unity-catalog/tables/main.demo.orders_cdf")
         #expect(table.status == 200)
         #expect(table.json["table_type"]?.stringValue == "MANAGED")

@@ -6,7 +6,7 @@ import YAMLBridge
 /// Database instances through the real HTTP API, with their real PostgreSQL servers.
 @Suite struct InstanceLifecycleTests {
     @Test func createGetUpdateStopStartDelete() async throws {
-        let emulator = try Emulator(["--delete-ms", "3000"])
+        let emulator = try await Emulator.start(["--delete-ms", "3000"])
 
         let created = try await emulator.call(
             "POST", "/api/2.0/database/instances",
@@ -73,7 +73,7 @@ import YAMLBridge
     }
 
     @Test func updateMaskStarAndClearingCustomTags() async throws {
-        let emulator = try Emulator()
+        let emulator = try await Emulator.start()
         _ = try await emulator.call(
             "POST", "/api/2.0/database/instances",
             body: #"{"name":"tags-db","custom_tags":[{"key":"a","value":"1"}],"retention_window_in_days":14}"#)
@@ -95,7 +95,7 @@ import YAMLBridge
     }
 
     @Test func listPagesAcrossMoreThanOneHundredInstances() async throws {
-        let emulator = try Emulator(["--max-instances", "105", "--instance-startup-ms", "60000"])
+        let emulator = try await Emulator.start(["--max-instances", "105", "--instance-startup-ms", "60000"])
         for index in 0..<101 {
             let reply = try await emulator.call(
                 "POST", "/api/2.0/database/instances", body: #"{"name":"page-\#(index)"}"#)

@@ -12,10 +12,7 @@ import Testing
         let folder = try Emulator.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("python.out")
-        let status = try await Task.detached {
-            let pid = try ChildProcessLauncher.spawn(["/usr/bin/env", "python3"] + arguments, output: output.path)
-            return ChildProcessLauncher.wait(pid)
-        }.value
+        let status = try await ChildProcessLauncher.run(["/usr/bin/env", "python3"] + arguments, output: output.path)
         return (status, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
     }
 
@@ -23,7 +20,7 @@ import Testing
     func fullCycle(mode: String) async throws {
         let (importStatus, importOutput) = try await python(["-c", "import databricks.sdk"])
         try #require(importStatus == 0, "the Databricks Python SDK is needed: \(Self.installHint)\n\(importOutput)")
-        let emulator = try Emulator(["--client-id", "sdk-app-id", "--client-secret", "sdk-secret"])
+        let emulator = try await Emulator.start(["--client-id", "sdk-app-id", "--client-secret", "sdk-secret"])
         let credentials = mode == "pat" ? [Emulator.token] : ["sdk-app-id", "sdk-secret"]
         let (status, output) = try await python([Self.script.path, emulator.baseURL, mode] + credentials)
         #expect(status == 0, "\(output)")

@@ -6,7 +6,7 @@ import YAMLBridge
 /// Restarts on the same data folder, and PostgreSQL logins with generated credentials.
 @Suite struct PersistenceAndLoginTests {
     @Test func restartKeepsResourcesFilesAndData() async throws {
-        let emulator = try Emulator()
+        let emulator = try await Emulator.start()
         _ = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"keep","capacity":"CU_1"}"#)
         let instance = try await emulator.waitFor("/api/2.0/database/instances/keep", "state", equals: "AVAILABLE")
         let address = try #require(instance["read_write_dns"]?.stringValue)
@@ -46,13 +46,13 @@ import YAMLBridge
     }
 
     @Test func generatedCredentialsLogInOverTLSOnly() async throws {
-        let slow = try Emulator(["--instance-startup-ms", "600000"])
+        let slow = try await Emulator.start(["--instance-startup-ms", "600000"])
         _ = try await slow.call("POST", "/api/2.0/database/instances", body: #"{"name":"login"}"#)
         let starting = try await slow.call("POST", "/api/2.0/database/credentials", body: #"{"instance_names":["login"]}"#)
         #expect(starting.status == 400, "no credential for an instance that is not available yet")
         #expect(starting.errorCode == "INVALID_STATE")
 
-        let emulator = try Emulator()
+        let emulator = try await Emulator.start()
         _ = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"login"}"#)
         let instance = try await emulator.waitFor("/api/2.0/database/instances/login", "state", equals: "AVAILABLE")
         let address = try #require(instance["read_write_dns"]?.stringValue)

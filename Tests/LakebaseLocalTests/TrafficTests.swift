@@ -12,7 +12,7 @@ import YAMLBridge
     }
 
     @Test func faultsComeNearTheRateAndRepeatWithTheSeed() async throws {
-        let first = try Emulator(["--fault-rate", "0.3", "--fault-seed", "42"])
+        let first = try await Emulator.start(["--fault-rate", "0.3", "--fault-seed", "42"])
         let sequence = try await statuses(first, count: 300)
         let faults = sequence.filter { $0 != 200 }
         #expect(Set(faults).isSubset(of: [429, 503]))
@@ -20,14 +20,14 @@ import YAMLBridge
         let ratio = Double(faults.count) / Double(sequence.count)
         #expect(ratio > 0.22 && ratio < 0.38, "fault ratio \(ratio) is near 0.3")
 
-        let second = try Emulator(["--fault-rate", "0.3", "--fault-seed", "42"])
+        let second = try await Emulator.start(["--fault-rate", "0.3", "--fault-seed", "42"])
         #expect(try await statuses(second, count: 300) == sequence, "the same seed gives the same faults")
-        let other = try Emulator(["--fault-rate", "0.3", "--fault-seed", "7"])
+        let other = try await Emulator.start(["--fault-rate", "0.3", "--fault-seed", "7"])
         #expect(try await statuses(other, count: 300) != sequence)
     }
 
     @Test func faultsCarryRetryAfterAndHaveNoEffect() async throws {
-        let emulator = try Emulator(["--fault-rate", "1", "--fault-seed", "1"])
+        let emulator = try await Emulator.start(["--fault-rate", "1", "--fault-seed", "1"])
         let reply = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"never"}"#)
         #expect([429, 503].contains(reply.status))
         #expect(["REQUEST_LIMIT_EXCEEDED", "TEMPORARILY_UNAVAILABLE"].contains(reply.errorCode ?? ""))
@@ -40,7 +40,7 @@ import YAMLBridge
     }
 
     @Test func concurrencyBeyondTheLimitIsRefusedWith429() async throws {
-        let emulator = try Emulator(["--latency-ms", "2000", "--max-concurrent-requests", "2"])
+        let emulator = try await Emulator.start(["--latency-ms", "2000", "--max-concurrent-requests", "2"])
         let statuses = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
             for _ in 0..<6 {
                 group.addTask {
@@ -60,7 +60,7 @@ import YAMLBridge
         let folder = try Emulator.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let logFile = folder.appendingPathComponent("requests.jsonl")
-        let emulator = try Emulator([
+        let emulator = try await Emulator.start([
             "--request-log", logFile.path, "--client-id", "sp-id", "--client-secret", "sp-secret-value",
         ])
         _ = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"logged","capacity":"CU_1"}"#)

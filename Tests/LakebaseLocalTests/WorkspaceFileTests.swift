@@ -13,7 +13,7 @@ import YAMLBridge
     }
 
     @Test func stateFileAndLockCalls() async throws {
-        let emulator = try Emulator()
+        let emulator = try await Emulator.start()
         let lock = Self.folder + "/deploy.lock"
         #expect(try await importJSON(emulator, lock, "{}", overwrite: false).status == 404, "the parent folder must exist")
         #expect(try await emulator.call("POST", "/api/2.0/workspace/mkdirs", body: #"{"path":"\#(Self.folder)"}"#).status == 200)
@@ -54,7 +54,7 @@ import YAMLBridge
     }
 
     @Test func workspacePrefixIsOptional() async throws {
-        let emulator = try Emulator()
+        let emulator = try await Emulator.start()
         _ = try await emulator.call("POST", "/api/2.0/workspace/mkdirs", body: #"{"path":"/Shared/x"}"#)
         _ = try await importJSON(emulator, "/Workspace/Shared/x/a.json", "[]", overwrite: false)
         let status = try await emulator.call("GET", "/api/2.0/workspace/get-status?path=/Shared/x/a.json")
@@ -63,7 +63,7 @@ import YAMLBridge
     }
 
     @Test func multipartAndRawImports() async throws {
-        let emulator = try Emulator()
+        let emulator = try await Emulator.start()
         _ = try await emulator.call("POST", "/api/2.0/workspace/mkdirs", body: #"{"path":"/Shared/m"}"#)
         let boundary = "lakebase-boundary"
         var body = ""
@@ -90,7 +90,7 @@ import YAMLBridge
     }
 
     @Test func concurrentLockWritesHaveExactlyOneWinner() async throws {
-        let emulator = try Emulator()
+        let emulator = try await Emulator.start()
         _ = try await emulator.call("POST", "/api/2.0/workspace/mkdirs", body: #"{"path":"/Shared/lock"}"#)
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<12 {

@@ -80,7 +80,7 @@ actor PostgresFleet {
         return status == 0
     }
 
-    /// Makes the template cluster now (in the background at startup), so the first instance starts fast.
+    /// Makes the template cluster now (in the background, while the first instance waits), so it starts fast.
     func prepareTemplate() async {
         do {
             _ = try await templateCluster()

@@ -32,6 +32,7 @@ extension LocalWorkspace {
             address: try freeAddress())
         snapshot.instances.append(record)
         try save()
+        prepareTemplateDuringStartup()
         scheduleInstanceTransition(record.uid)
         return record.wire(children: [], echoInputs: true)
     }
@@ -110,6 +111,14 @@ extension LocalWorkspace {
         replace(record)
         try save()
         scheduleInstanceTransition(record.uid)
+    }
+
+    /// Lets the template cluster be made while the first instance waits out its STARTING delay (later calls
+    /// find it made).
+    private func prepareTemplateDuringStartup() {
+        guard transitions["template"] == nil else { return }
+        let fleet = fleet
+        transitions["template"] = Task { await fleet.prepareTemplate() }
     }
 
     /// The instance called `name`, if any.

@@ -28,11 +28,8 @@ actor LocalWorkspace {
         Caller(userName: options.userName, displayName: Self.displayName(of: options.userName), isServicePrincipal: false)
     }
 
-    /// Starts the servers of instances that should be running, resumes interrupted transitions, and prepares
-    /// the template cluster new instances are copied from.
+    /// Starts the servers of instances that should be running and resumes interrupted transitions.
     func resume() async throws {
-        let fleet = fleet
-        transitions["template"] = Task { await fleet.prepareTemplate() }
         for instance in snapshot.instances {
             switch instance.state {
             case .available, .updating:

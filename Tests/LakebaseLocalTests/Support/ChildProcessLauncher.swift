@@ -8,6 +8,11 @@ enum ChildProcessLauncher {
         try ChildProcess.spawn(argv, outputFile: output, workingDirectory: FileManager.default.currentDirectoryPath)
     }
 
-    /// Blocks until `pid` exits; returns its exit status.
-    static func wait(_ pid: pid_t) -> Int32 { ChildProcess.waitForExit(pid) }
+    /// Runs `argv` to its end (waiting on a thread of its own) and returns its exit status.
+    static func run(_ argv: [String], output: String) async throws -> Int32 {
+        let pid = try spawn(argv, output: output)
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: ChildProcess.waitForExit(pid)) }
+        }
+    }
 }

@@ -11,7 +11,7 @@ final class Emulator: @unchecked Sendable {
     static let user = "tester@example.com"
 
     let dataDirectory: URL
-    let baseURL: String
+    private(set) var baseURL = ""
     let postgresPort: Int
     let stdoutFile: URL
     let stderrFile: URL
@@ -38,8 +38,15 @@ final class Emulator: @unchecked Sendable {
             .deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// Starts an emulator; `extra` flags are added to the defaults (fast state transitions, test token and user).
-    init(_ extra: [String] = [], dataDirectory: URL? = nil, postgresPort: Int? = nil) throws {
+    /// Starts an emulator and waits (without blocking a thread) until it is ready; `extra` flags are added to
+    /// the defaults (fast state transitions, test token and user).
+    static func start(_ extra: [String] = [], dataDirectory: URL? = nil, postgresPort: Int? = nil) async throws -> Emulator {
+        let emulator = try Emulator(extra, dataDirectory: dataDirectory, postgresPort: postgresPort)
+        try await emulator.waitUntilReady()
+        return emulator
+    }
+
+    private init(_ extra: [String], dataDirectory: URL?, postgresPort: Int?) throws {
         do {
             _ = try PostgresInstallation.locate()
         } catch {
@@ -48,7 +55,7 @@ final class Emulator: @unchecked Sendable {
         }
         let folder = try dataDirectory ?? Self.temporaryFolder()
         self.dataDirectory = folder
-        ownsDataDirectory = true
+        ownsDataDirectory = dataDirectory == nil
         self.postgresPort = try postgresPort ?? Self.freePort()
         stdoutFile = folder.deletingLastPathComponent().appendingPathComponent(folder.lastPathComponent + ".stdout")
         stderrFile = folder.deletingLastPathComponent().appendingPathComponent(folder.lastPathComponent + ".stderr")
@@ -57,34 +64,29 @@ final class Emulator: @unchecked Sendable {
             "--token", Self.token, "--user", Self.user, "--instance-startup-ms", "300", "--update-ms", "300",
             "--delete-ms", "300", "--synced-table-phase-ms", "150",
         ] + extra
-        do {
-            (pid, baseURL) = try Self.launch(arguments, stdout: stdoutFile, stderr: stderrFile)
-        } catch {
-            if dataDirectory == nil {
-                for url in [folder, stdoutFile, stderrFile] { try? FileManager.default.removeItem(at: url) }
-            }
-            throw error
-        }
+        pid = try ChildProcess.spawn(
+            arguments, outputFile: stdoutFile.path, errorFile: stderrFile.path,
+            workingDirectory: FileManager.default.currentDirectoryPath)
     }
 
-    private static func launch(_ arguments: [String], stdout: URL, stderr: URL) throws -> (pid_t, String) {
-        let pid = try ChildProcess.spawn(
-            arguments, outputFile: stdout.path, errorFile: stderr.path, workingDirectory: FileManager.default.currentDirectoryPath)
-        let deadline = Date().addingTimeInterval(30)
+    /// Polls standard output for the ready line; the emulator exiting first is an error quoting its stderr.
+    private func waitUntilReady() async throws {
+        let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
-            let output = (try? String(contentsOf: stdout, encoding: .utf8)) ?? ""
+            let output = (try? String(contentsOf: stdoutFile, encoding: .utf8)) ?? ""
             if let line = output.split(separator: "\n").first, line.hasPrefix("lakebase-local listening on ") {
-                return (pid, String(line.dropFirst("lakebase-local listening on ".count)))
+                baseURL = String(line.dropFirst("lakebase-local listening on ".count))
+                return
             }
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
-                let errors = (try? String(contentsOf: stderr, encoding: .utf8)) ?? ""
+                pid = 0
+                let errors = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
                 throw EmulatorError("lakebase-local exited before it was ready: \(errors)")
             }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(25))
         }
-        kill(pid, SIGKILL)
-        throw EmulatorError("lakebase-local was not ready within 30 s")
+        throw EmulatorError("lakebase-local was not ready within 60 s")
     }
 
     /// Stops the emulator with SIGTERM and waits for it; returns its exit status.
@@ -102,19 +104,20 @@ final class Emulator: @unchecked Sendable {
     /// Stops this emulator (if still running) and starts it again on the same data folder and PostgreSQL port.
     func restarted(_ extra: [String] = []) async throws -> Emulator {
         await stop()
-        let successor = try Emulator(extra, dataDirectory: dataDirectory, postgresPort: postgresPort)
+        let successor = try await Emulator.start(extra, dataDirectory: dataDirectory, postgresPort: postgresPort)
+        successor.ownsDataDirectory = ownsDataDirectory
         ownsDataDirectory = false
         return successor
     }
 
-    /// Stops a still running emulator and removes its files.
+    /// Stops a still running emulator and removes its files, on a thread of its own (no test thread waits).
     deinit {
-        if pid > 0 {
-            kill(pid, SIGTERM)
-            _ = ChildProcess.waitForExit(pid)
-        }
-        if ownsDataDirectory {
-            for url in [dataDirectory, stdoutFile, stderrFile] { try? FileManager.default.removeItem(at: url) }
+        let running = pid
+        let leftovers = ownsDataDirectory ? [dataDirectory, stdoutFile, stderrFile] : []
+        if running > 0 { kill(running, SIGTERM) }
+        Thread.detachNewThread {
+            if running > 0 { _ = ChildProcess.waitForExit(running) }
+            for url in leftovers { try? FileManager.default.removeItem(at: url) }
         }
     }
 
