@@ -75,6 +75,9 @@ public struct WorkspaceHost: Sendable, Hashable, CustomStringConvertible {
         return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
 
+    /// The base of request URLs: `scheme://host[:port]`.
+    public var baseURL: String { description }
+
     /// `scheme://host[:port]`, the form profiles are matched by and requests are built from.
     public var description: String {
         let shownHost = host.contains(":") ? "[\(host)]" : host

@@ -17,6 +17,8 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
     public var requestID: String?
     /// Seconds from a `Retry-After` header, when present.
     public var retryAfter: Double?
+    /// How many attempts the call made before this answer (more than one means it was retried).
+    public var attempts = 1
 
     /// Classification by status.
     public var kind: APIErrorKind { APIErrorKind(status: status) }

@@ -41,7 +41,7 @@ public final class CurlTransport: @unchecked Sendable {
     }
 
     private func perform(_ request: HTTPRequest) -> Result<HTTPResponse, TransportError> {
-        let call = "\(request.method) \(Self.pathOnly(request.url))"
+        let call = "\(request.method) \(HTTPRequest.pathOnly(request.url))"
         guard let easy = checkout() else {
             return .failure(TransportError(code: -1, message: "libcurl could not create a handle", call: call, isTransient: false))
         }
@@ -110,12 +110,4 @@ public final class CurlTransport: @unchecked Sendable {
         CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_OPERATION_TIMEDOUT, CURLE_SEND_ERROR,
         CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_SSL_CONNECT_ERROR, CURLE_PARTIAL_FILE, CURLE_HTTP2, CURLE_HTTP2_STREAM,
     ]
-
-    /// The URL's path without scheme, host, query or credentials, for messages.
-    static func pathOnly(_ url: String) -> String {
-        guard let afterScheme = url.range(of: "://") else { return url }
-        let rest = url[afterScheme.upperBound...]
-        guard let slash = rest.firstIndex(of: "/") else { return "/" }
-        return String(rest[slash...].prefix { $0 != "?" && $0 != "#" })
-    }
 }

@@ -46,3 +46,19 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
     /// `POST /api/2.0/...: could not connect (Couldn't connect to server)`.
     public var description: String { "\(call): \(message)" }
 }
+
+extension HTTPRequest {
+    /// The URL's path without scheme, host, query or credentials, for messages.
+    static func pathOnly(_ url: String) -> String {
+        guard let afterScheme = url.range(of: "://") else { return url }
+        let rest = url[afterScheme.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...].prefix { $0 != "?" && $0 != "#" })
+    }
+
+    /// The URL's query string, or nil.
+    static func queryOnly(_ url: String) -> String? {
+        guard let mark = url.firstIndex(of: "?") else { return nil }
+        return String(url[url.index(after: mark)...].prefix { $0 != "#" })
+    }
+}

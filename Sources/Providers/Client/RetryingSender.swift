@@ -1,0 +1,75 @@
+import Foundation
+
+/// Sends requests with the retry rule of lakebase-api.md §15: 429/503 honour `Retry-After` (capped),
+/// connection failures back off with full jitter, other statuses are final; all within `policy.budget`.
+/// Requests in flight are bounded by the adaptive limit, which halves on 429. Each exchange can be traced.
+public struct RetryingSender: Sendable {
+    let transport: any HTTPTransporting
+    let policy: RetryPolicy
+    let clock: any ClientClock
+    let limit: AdaptiveConcurrencyLimit?
+    let trace: DebugTrace?
+
+    /// A sender; `limit` nil means unbounded, `trace` nil means silent.
+    public init(
+        transport: any HTTPTransporting, policy: RetryPolicy = RetryPolicy(), clock: any ClientClock = SystemClock(),
+        limit: AdaptiveConcurrencyLimit? = nil, trace: DebugTrace? = nil
+    ) {
+        self.transport = transport
+        self.policy = policy
+        self.clock = clock
+        self.limit = limit
+        self.trace = trace
+    }
+
+    /// The final response (any status that is not retried) and how many attempts it took; a connection that
+    /// kept failing until the budget ran out is an `APIError` with code `CONNECTION_FAILED`.
+    public func exchange(_ request: @Sendable () async throws(APIError) -> HTTPRequest) async throws(APIError) -> (HTTPResponse, attempts: Int) {
+        let started = clock.now
+        var attempt = 0
+        while true {
+            attempt += 1
+            let outgoing = try await request()
+            let begin = clock.now
+            await limit?.acquire()
+            let outcome: Result<HTTPResponse, TransportError>
+            do {
+                outcome = .success(try await transport.send(outgoing))
+            } catch {
+                outcome = .failure(error)
+            }
+            let throttled = (try? outcome.get().status) == 429
+            await limit?.release(throttled: throttled)
+            let failure: RetryPolicy.Failure
+            switch outcome {
+            case .success(let response):
+                trace?.exchange(outgoing, status: String(response.status), seconds: clock.now - begin, attempt: attempt)
+                let retryAfter = RetryPolicy.parseRetryAfter(response.headers["retry-after"], now: clock.now)
+                failure = .status(response.status, retryAfter: retryAfter)
+                guard response.status == 429 || response.status == 503 else { return (response, attempt) }
+            case .failure(let error):
+                trace?.exchange(outgoing, status: "failed (\(error.message))", seconds: clock.now - begin, attempt: attempt)
+                guard error.isTransient else { throw Self.connectionError(error, outgoing) }
+                failure = .transport
+            }
+            guard let wait = policy.delay(after: failure, attempt: attempt, elapsed: clock.now - started, random: Double.random(in: 0..<1))
+            else {
+                switch outcome {
+                case .success(let response): return (response, attempt)
+                case .failure(let error): throw Self.connectionError(error, outgoing)
+                }
+            }
+            do {
+                try await clock.sleep(seconds: wait)
+            } catch {
+                throw APIError(status: 499, errorCode: "CANCELLED", message: "cancelled while waiting to retry",
+                               method: outgoing.method, path: HTTPRequest.pathOnly(outgoing.url))
+            }
+        }
+    }
+
+    static func connectionError(_ error: TransportError, _ request: HTTPRequest) -> APIError {
+        APIError(status: 0, errorCode: "CONNECTION_FAILED", message: error.message, method: request.method,
+                 path: HTTPRequest.pathOnly(request.url))
+    }
+}
