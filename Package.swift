@@ -28,8 +28,9 @@ let package = Package(
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
         .systemLibrary(name: "CSpawn"),
         .target(name: "YAMLBridge", dependencies: ["CYAML"]),
+        .target(name: "PostgresBridge", dependencies: ["CLibPQ"]),
         .target(name: "ManifestModel", dependencies: ["YAMLBridge"]),
-        .target(name: "Providers", dependencies: ["CCurl", "CLibPQ", "ManifestModel"]),
+        .target(name: "Providers", dependencies: ["CCurl", "PostgresBridge", "ManifestModel"]),
         .target(name: "Reconciler", dependencies: ["ManifestModel", "Providers", "YAMLBridge"]),
         .executableTarget(
             name: "ReconcileCLI",
@@ -40,7 +41,7 @@ let package = Package(
         .target(
             name: "LakebaseLocal",
             dependencies: [
-                "CLibPQ", "CSpawn", "YAMLBridge",
+                "PostgresBridge", "CSpawn", "YAMLBridge",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -57,7 +58,7 @@ let package = Package(
             exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "LakebaseLocalTests",
-            dependencies: ["LakebaseLocal", "Providers", "YAMLBridge"],
+            dependencies: ["LakebaseLocal", "Providers", "PostgresBridge", "YAMLBridge"],
             exclude: ["Fixtures"]),
     ]
 )

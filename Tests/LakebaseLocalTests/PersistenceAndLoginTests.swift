@@ -1,4 +1,5 @@
 import Foundation
+import PostgresBridge
 import Testing
 import YAMLBridge
 @testable import LakebaseLocal

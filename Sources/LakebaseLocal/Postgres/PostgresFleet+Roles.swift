@@ -1,4 +1,5 @@
 import Foundation
+import PostgresBridge
 
 extension PostgresFleet {
     /// Name of the role that instance owners and credential users belong to, as on the platform.

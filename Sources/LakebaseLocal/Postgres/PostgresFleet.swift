@@ -1,4 +1,5 @@
 import Foundation
+import PostgresBridge
 
 /// The real PostgreSQL servers behind the emulated database instances: one server per instance, each in its
 /// own folder under `<data-dir>/instances/<uid>`, listening on its own loopback address at the shared port.

@@ -1,5 +1,5 @@
 /// How requests are authenticated. Secrets are kept out of every description.
-public enum AuthMethod: Sendable, Hashable, CustomStringConvertible {
+public enum AuthMethod: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// A personal access token.
     case pat(token: String)
     /// OAuth machine-to-machine with a service principal's client credentials.
@@ -18,10 +18,16 @@ public enum AuthMethod: Sendable, Hashable, CustomStringConvertible {
 
     /// The method's name, never its secrets.
     public var description: String { name }
+
+    /// The method's name, never its secrets (also in `debugPrint`).
+    public var debugDescription: String { name }
+
+    /// Only the name, so `dump` and reflection never show a secret.
+    public var customMirror: Mirror { Mirror(self, children: ["name": name]) }
 }
 
 /// The outcome of configuration: where to connect and how to authenticate, with where each came from.
-public struct ResolvedAuth: Sendable, Hashable, CustomStringConvertible {
+public struct ResolvedAuth: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
     /// The workspace.
     public var host: WorkspaceHost
     /// The auth method.
@@ -35,4 +41,7 @@ public struct ResolvedAuth: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         "\(host) with \(method.name) (" + sources.joined(separator: ", ") + ")"
     }
+
+    /// Same as `description`.
+    public var debugDescription: String { description }
 }

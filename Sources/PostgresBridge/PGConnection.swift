@@ -1,12 +1,13 @@
 internal import CLibPQ
 import Foundation
 
-/// One libpq connection used by the emulator to administer an instance's PostgreSQL server.
-final class PGConnection {
+/// One libpq connection: parameterised queries, COPY in and out, and errors that carry the server's message and
+/// SQLSTATE but never the password. The only type (with its extensions) that sees libpq.
+public final class PGConnection {
     private let handle: OpaquePointer
 
     /// Connects with libpq keyword/value parameters; the error never includes the password.
-    init(parameters: [String: String]) throws(PGError) {
+    public init(parameters: [String: String]) throws(PGError) {
         let keys = Array(parameters.keys)
         let keyPointers = keys.map { strdup($0) } + [nil]
         let valuePointers = keys.map { strdup(parameters[$0] ?? "") } + [nil]
@@ -23,7 +24,7 @@ final class PGConnection {
         guard PQstatus(connection) == CONNECTION_OK else {
             let message = Self.trimmed(PQerrorMessage(connection))
             PQfinish(connection)
-            throw PGError(message: message, sqlState: nil)
+            throw PGError(message: Self.withoutSecret(message, parameters["password"]), sqlState: nil)
         }
         handle = connection
     }
@@ -31,13 +32,13 @@ final class PGConnection {
     deinit { PQfinish(handle) }
 
     /// Runs one or more statements that return no rows.
-    func execute(_ sql: String) throws(PGError) {
+    public func execute(_ sql: String) throws(PGError) {
         _ = try query(sql)
     }
 
     /// Runs a statement with `$1`-style text parameters and returns its rows as text (NULL as nil).
     @discardableResult
-    func query(_ sql: String, _ parameters: [String] = []) throws(PGError) -> [[String?]] {
+    public func query(_ sql: String, _ parameters: [String] = []) throws(PGError) -> [[String?]] {
         let result: OpaquePointer?
         if parameters.isEmpty {
             result = PQexec(handle, sql)
@@ -51,10 +52,7 @@ final class PGConnection {
         guard let result else { throw PGError(message: Self.trimmed(PQerrorMessage(handle)), sqlState: nil) }
         defer { PQclear(result) }
         let status = PQresultStatus(result)
-        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-            throw PGError(message: Self.trimmed(PQresultErrorMessage(result)), sqlState: state)
-        }
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else { throw Self.error(of: result) }
         var rows: [[String?]] = []
         for row in 0..<PQntuples(result) {
             var values: [String?] = []
@@ -68,7 +66,7 @@ final class PGConnection {
 
     /// The SCRAM-SHA-256 verifier of `password` for `role`, computed on this side so the password never
     /// travels in SQL text (and so never into a server log).
-    func scramVerifier(password: String, role: String) throws(PGError) -> String {
+    public func scramVerifier(password: String, role: String) throws(PGError) -> String {
         guard let encrypted = PQencryptPasswordConn(handle, password, role, "scram-sha-256") else {
             throw PGError(message: Self.trimmed(PQerrorMessage(handle)), sqlState: nil)
         }
@@ -76,18 +74,34 @@ final class PGConnection {
         return String(cString: encrypted)
     }
 
-    private static func trimmed(_ message: UnsafePointer<CChar>?) -> String {
+    /// `message` with any occurrence of `secret` replaced (libpq never quotes passwords, but be sure).
+    static func withoutSecret(_ message: String, _ secret: String?) -> String {
+        guard let secret, !secret.isEmpty else { return message }
+        return message.replacingOccurrences(of: secret, with: "<redacted>")
+    }
+
+    /// The raw handle, for the COPY extension.
+    var raw: OpaquePointer { handle }
+
+    static func trimmed(_ message: UnsafePointer<CChar>?) -> String {
         guard let message else { return "unknown libpq error" }
         return String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 
 /// A libpq failure: the server's message and SQLSTATE when there is one.
-struct PGError: Error, CustomStringConvertible {
+public struct PGError: Error, Sendable, CustomStringConvertible {
     /// The libpq or server message.
-    let message: String
+    public let message: String
     /// The five-character SQLSTATE, when the server sent one.
-    let sqlState: String?
+    public let sqlState: String?
 
-    var description: String { sqlState.map { "\(message) (SQLSTATE \($0))" } ?? message }
+    /// A failure with this message and state.
+    public init(message: String, sqlState: String?) {
+        self.message = message
+        self.sqlState = sqlState
+    }
+
+    /// `message (SQLSTATE xxxxx)`.
+    public var description: String { sqlState.map { "\(message) (SQLSTATE \($0))" } ?? message }
 }

@@ -1,0 +1,44 @@
+/// What one observation of a polled resource says.
+enum PollVerdict<Value: Sendable>: Sendable {
+    /// Keep polling; the state to report.
+    case pending(state: String)
+    /// The goal is reached.
+    case done(Value)
+    /// The goal can no longer be reached.
+    case failed(state: String, message: String?)
+}
+
+/// Polls `observe` with doubling pauses until it is done, fails, or the timeout passes.
+struct Poller: Sendable {
+    let options: WaitOptions
+    let resource: String
+    let goal: String
+
+    func run<Value: Sendable>(
+        _ observe: @Sendable () async throws(APIError) -> PollVerdict<Value>
+    ) async throws -> Value {
+        let started = options.clock.now
+        var pause = options.firstInterval
+        var lastState = ""
+        while true {
+            switch try await observe() {
+            case .done(let value):
+                return value
+            case .failed(let state, let message):
+                throw WaitError(resource: resource, goal: goal, reason: .failed(state: state, message: message),
+                                waited: options.clock.now - started)
+            case .pending(let state):
+                if state != lastState {
+                    options.progress?("\(resource): \(state)")
+                    lastState = state
+                }
+            }
+            let waited = options.clock.now - started
+            guard waited < options.timeout else {
+                throw WaitError(resource: resource, goal: goal, reason: .timedOut(lastState: lastState), waited: waited)
+            }
+            try await options.clock.sleep(seconds: min(pause, options.timeout - waited))
+            pause = min(pause * 2, options.maxInterval)
+        }
+    }
+}
