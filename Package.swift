@@ -56,9 +56,16 @@ let package = Package(
             name: "ReconcilerTests",
             dependencies: ["YAMLBridge", "ManifestModel", "Providers", "Reconciler"],
             exclude: ["Fixtures", "Golden"]),
+        .target(
+            name: "LakebaseLocalHarness",
+            dependencies: ["LakebaseLocal", "Providers", "YAMLBridge"],
+            path: "Tests/Harness"),
         .testTarget(
             name: "LakebaseLocalTests",
-            dependencies: ["LakebaseLocal", "Providers", "PostgresBridge", "YAMLBridge"],
+            dependencies: ["LakebaseLocal", "LakebaseLocalHarness", "Providers", "PostgresBridge", "YAMLBridge"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ProvidersTests",
+            dependencies: ["LakebaseLocalHarness", "Providers", "PostgresBridge", "YAMLBridge", "ManifestModel"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresBridge
+import LakebaseLocalHarness
 import Testing
 import YAMLBridge
 @testable import LakebaseLocal

@@ -1,4 +1,5 @@
 import Foundation
+import LakebaseLocalHarness
 import Testing
 
 /// The official Databricks Python SDK, which knows nothing of our code, runs a full create / read / update /

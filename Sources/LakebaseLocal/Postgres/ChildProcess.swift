@@ -7,9 +7,9 @@ internal import CSpawn
 /// inherits, and `pg_ctl start` leaves a daemon (postgres) holding that socket, so the child is never reaped.
 /// Here the child gets only stdin (`/dev/null`) and stdout/stderr (the log file): every other descriptor is
 /// closed, every signal is reset to its default and unblocked.
-enum ChildProcess {
+public enum ChildProcess {
     /// Runs `argv` (argv[0] is the program path) and returns its exit status (128+N when killed by signal N).
-    static func run(_ argv: [String], outputFile: String, workingDirectory: String) async throws -> Int32 {
+    public static func run(_ argv: [String], outputFile: String, workingDirectory: String) async throws -> Int32 {
         let pid = try spawn(argv, outputFile: outputFile, workingDirectory: workingDirectory)
         return await withCheckedContinuation { continuation in
             Thread.detachNewThread {
@@ -19,9 +19,10 @@ enum ChildProcess {
     }
 
     /// Starts `argv` with stdout in `outputFile` and stderr in `errorFile` (default: the same file); returns its pid.
-    static func spawn(
-        _ argv: [String], outputFile: String, errorFile: String? = nil, workingDirectory: String
-    ) throws -> pid_t {
+    public static func spawn(
+        _ argv: [String], outputFile: String, errorFile: String? = nil, workingDirectory: String,
+        environment: [String: String]? = nil
+    ) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -49,7 +50,16 @@ enum ChildProcess {
         let arguments = argv.map { strdup($0) } + [nil]
         defer { arguments.forEach { free($0) } }
         var pid = pid_t()
-        let result = posix_spawn(&pid, argv[0], &actions, &attributes, arguments, environ)
+        let environmentStrings: [UnsafeMutablePointer<CChar>?]? = environment.map { values in
+            values.map { entry -> UnsafeMutablePointer<CChar>? in strdup("\(entry.key)=\(entry.value)") } + [nil]
+        }
+        defer { environmentStrings?.forEach { free($0) } }
+        let result: Int32
+        if var environmentStrings {
+            result = posix_spawn(&pid, argv[0], &actions, &attributes, arguments, &environmentStrings)
+        } else {
+            result = posix_spawn(&pid, argv[0], &actions, &attributes, arguments, environ)
+        }
         guard result == 0 else {
             throw CommandError(command: argv.joined(separator: " "), status: result, output: String(cString: strerror(result)))
         }
@@ -57,7 +67,7 @@ enum ChildProcess {
     }
 
     /// Blocks until `pid` exits and returns its status (128+N when killed by signal N).
-    static func waitForExit(_ pid: pid_t) -> Int32 {
+    public static func waitForExit(_ pid: Int32) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 {
             guard errno == EINTR else { return -1 }

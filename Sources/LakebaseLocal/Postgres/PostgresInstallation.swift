@@ -2,12 +2,15 @@ import Foundation
 
 /// Where the PostgreSQL server programs (initdb, pg_ctl, postgres) are: `LAKEBASE_LOCAL_PG_BIN`, else the
 /// newest `/usr/lib/postgresql/<version>/bin` (Debian's layout), else the folder of `pg_ctl` on PATH.
-struct PostgresInstallation: Sendable {
+public struct PostgresInstallation: Sendable {
     /// Folder holding initdb, pg_ctl and postgres.
     let binDirectory: URL
 
+    /// Whether the server programs can be found.
+    public static var isAvailable: Bool { (try? locate()) != nil }
+
     /// The command that installs the server programs, for error messages.
-    static let installHint = "apt-get install -y postgresql (Debian/Ubuntu) or brew install postgresql (macOS)"
+    public static let installHint = "apt-get install -y postgresql (Debian/Ubuntu) or brew install postgresql (macOS)"
 
     var initdb: String { binDirectory.appendingPathComponent("initdb").path }
     var pgCtl: String { binDirectory.appendingPathComponent("pg_ctl").path }

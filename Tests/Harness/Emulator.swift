@@ -1,28 +1,34 @@
 import Foundation
-import Testing
+import LakebaseLocal
+import Providers
 import YAMLBridge
-@testable import LakebaseLocal
-@testable import Providers
 
 /// A real `lakebase-local serve` process on a free port with its own data folder and PostgreSQL port,
 /// stopped with SIGTERM by `stop()`.
-final class Emulator: @unchecked Sendable {
-    static let token = "dapi-test-token"
-    static let user = "tester@example.com"
+public final class Emulator: @unchecked Sendable {
+    /// The personal access token every test emulator accepts.
+    public static let token = "dapi-test-token"
+    /// The `userName` behind that token.
+    public static let user = "tester@example.com"
 
-    let dataDirectory: URL
-    private(set) var baseURL = ""
-    let postgresPort: Int
-    let stdoutFile: URL
-    let stderrFile: URL
-    private(set) var pid: pid_t
+    /// The emulator's `--data-dir`.
+    public let dataDirectory: URL
+    /// `http://127.0.0.1:PORT`, once ready.
+    public private(set) var baseURL = ""
+    /// The emulator's `--pg-port`.
+    public let postgresPort: Int
+    /// Its standard output.
+    public let stdoutFile: URL
+    /// Its standard error.
+    public let stderrFile: URL
+    private(set) var pid: Int32
     /// Whether `deinit` removes the data folder (false once a restarted emulator has taken it over).
     private var ownsDataDirectory: Bool
     private let arguments: [String]
     private let transport = CurlTransport(userAgent: "lakebase-local-tests", connectTimeout: 5, totalTimeout: 60)
 
     /// The built executable: `LAKEBASE_LOCAL_BIN`, else the one next to the test bundle.
-    static var executable: URL {
+    public static var executable: URL {
         if let explicit = ProcessInfo.processInfo.environment["LAKEBASE_LOCAL_BIN"] { return URL(fileURLWithPath: explicit) }
         var directory = Bundle.main.bundleURL
         for _ in 0..<4 {
@@ -33,25 +39,22 @@ final class Emulator: @unchecked Sendable {
         return packageRoot.appendingPathComponent(".build/debug/lakebase-local")
     }
 
-    static var packageRoot: URL {
+    public static var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     /// Starts an emulator and waits (without blocking a thread) until it is ready; `extra` flags are added to
     /// the defaults (fast state transitions, test token and user).
-    static func start(_ extra: [String] = [], dataDirectory: URL? = nil, postgresPort: Int? = nil) async throws -> Emulator {
+    public static func start(_ extra: [String] = [], dataDirectory: URL? = nil, postgresPort: Int? = nil) async throws -> Emulator {
         let emulator = try Emulator(extra, dataDirectory: dataDirectory, postgresPort: postgresPort)
         try await emulator.waitUntilReady()
         return emulator
     }
 
     private init(_ extra: [String], dataDirectory: URL?, postgresPort: Int?) throws {
-        do {
-            _ = try PostgresInstallation.locate()
-        } catch {
-            Issue.record("PostgreSQL server programs are needed: \(PostgresInstallation.installHint)")
-            throw error
+        guard PostgresInstallation.isAvailable else {
+            throw EmulatorError("PostgreSQL server programs are needed: \(PostgresInstallation.installHint)")
         }
         let folder = try dataDirectory ?? Self.temporaryFolder()
         self.dataDirectory = folder
@@ -64,7 +67,7 @@ final class Emulator: @unchecked Sendable {
             "--token", Self.token, "--user", Self.user, "--instance-startup-ms", "300", "--update-ms", "300",
             "--delete-ms", "300", "--synced-table-phase-ms", "150",
         ] + extra
-        pid = try ChildProcess.spawn(
+        pid = try ChildProcessLauncher.spawnRaw(
             arguments, outputFile: stdoutFile.path, errorFile: stderrFile.path,
             workingDirectory: FileManager.default.currentDirectoryPath)
     }
@@ -91,18 +94,18 @@ final class Emulator: @unchecked Sendable {
 
     /// Stops the emulator with SIGTERM and waits for it; returns its exit status.
     @discardableResult
-    func stop() async -> Int32 {
+    public func stop() async -> Int32 {
         guard pid > 0 else { return 0 }
         kill(pid, SIGTERM)
         let target = pid
         pid = 0
         return await withCheckedContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(returning: ChildProcess.waitForExit(target)) }
+            Thread.detachNewThread { continuation.resume(returning: ChildProcessLauncher.waitBlocking(target)) }
         }
     }
 
     /// Stops this emulator (if still running) and starts it again on the same data folder and PostgreSQL port.
-    func restarted(_ extra: [String] = []) async throws -> Emulator {
+    public func restarted(_ extra: [String] = []) async throws -> Emulator {
         await stop()
         let successor = try await Emulator.start(extra, dataDirectory: dataDirectory, postgresPort: postgresPort)
         successor.ownsDataDirectory = ownsDataDirectory
@@ -116,7 +119,7 @@ final class Emulator: @unchecked Sendable {
         let leftovers = ownsDataDirectory ? [dataDirectory, stdoutFile, stderrFile] : []
         if running > 0 { kill(running, SIGTERM) }
         Thread.detachNewThread {
-            if running > 0 { _ = ChildProcess.waitForExit(running) }
+            if running > 0 { _ = ChildProcessLauncher.waitBlocking(running) }
             for url in leftovers { try? FileManager.default.removeItem(at: url) }
         }
     }
@@ -125,7 +128,7 @@ final class Emulator: @unchecked Sendable {
 
     /// One call; `body` is JSON text. Returns the status, the parsed body (or `.null`) and the headers.
     @discardableResult
-    func call(
+    public func call(
         _ method: String, _ path: String, body: String? = nil, token: String? = Emulator.token,
         headers: [(name: String, value: String)] = [], form: String? = nil, raw: Data? = nil
     ) async throws -> Reply {
@@ -141,7 +144,7 @@ final class Emulator: @unchecked Sendable {
     }
 
     /// Polls GET `path` until `field` equals `value` (or the timeout passes); returns the last body.
-    func waitFor(_ path: String, _ field: String, equals value: String, timeout: TimeInterval = 30) async throws -> JSONValue {
+    public func waitFor(_ path: String, _ field: String, equals value: String, timeout: TimeInterval = 30) async throws -> JSONValue {
         let deadline = Date().addingTimeInterval(timeout)
         var last = JSONValue.null
         while Date() < deadline {
@@ -152,7 +155,7 @@ final class Emulator: @unchecked Sendable {
         throw EmulatorError("\(path): \(field) did not become \(value); last: \(last.serialized(pretty: false))")
     }
 
-    static func temporaryFolder() throws -> URL {
+    public static func temporaryFolder() throws -> URL {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory())
             .appendingPathComponent("lakebase-local-test-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -161,7 +164,7 @@ final class Emulator: @unchecked Sendable {
     }
 
     /// A TCP port nothing listens on right now.
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(descriptor) }
         var address = sockaddr_in()
@@ -180,17 +183,22 @@ final class Emulator: @unchecked Sendable {
 }
 
 /// One HTTP answer of the emulator.
-struct Reply {
-    let status: Int
-    let json: JSONValue
-    let headers: [String: String]
-    let raw: Data
+public struct Reply: Sendable {
+    /// HTTP status.
+    public let status: Int
+    /// Parsed body, `.null` when empty or not JSON.
+    public let json: JSONValue
+    /// Headers, lower-cased names.
+    public let headers: [String: String]
+    /// Raw body.
+    public let raw: Data
 
     /// `error_code` of an error answer.
-    var errorCode: String? { json["error_code"]?.stringValue }
+    public var errorCode: String? { json["error_code"]?.stringValue }
 }
 
-struct EmulatorError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+/// A harness failure.
+public struct EmulatorError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -1,0 +1,62 @@
+import Foundation
+@testable import Providers
+
+/// A transport that answers from a script and records what it was sent.
+final class ScriptedTransport: HTTPTransporting, @unchecked Sendable {
+    enum Step {
+        case respond(Int, body: String = "{}", headers: [String: String] = [:])
+        case fail(transient: Bool)
+    }
+
+    private let lock = NSLock()
+    private var steps: [Step]
+    private(set) var requests: [HTTPRequest] = []
+
+    init(_ steps: [Step]) { self.steps = steps }
+
+    var sentCount: Int { lock.withLock { requests.count } }
+
+    func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+        let step: Step = lock.withLock {
+            requests.append(request)
+            return steps.isEmpty ? .respond(500, body: #"{"error_code":"SCRIPT_EXHAUSTED","message":"no more steps"}"#) : steps.removeFirst()
+        }
+        switch step {
+        case .respond(let status, let body, let headers):
+            return HTTPResponse(status: status, headers: headers, body: Data(body.utf8), httpVersion: "1.1")
+        case .fail(let transient):
+            throw TransportError(code: 7, message: "Connection refused", call: "\(request.method) x", isTransient: transient)
+        }
+    }
+}
+
+/// Virtual time: `sleep` moves the clock forward at once and records the pause.
+final class ManualClock: ClientClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Double = 1_800_000_000
+    private(set) var pauses: [Double] = []
+
+    var now: Double { lock.withLock { current } }
+
+    func sleep(seconds: Double) async throws {
+        lock.withLock {
+            current += seconds
+            pauses.append(seconds)
+        }
+        await Task.yield()
+    }
+
+    func advance(_ seconds: Double) { lock.withLock { current += seconds } }
+}
+
+/// A client for `https://example.cloud.databricks.com` over a scripted transport.
+func scriptedClient(
+    _ transport: ScriptedTransport, clock: ManualClock = ManualClock(), tokens: any TokenSource = StaticTokenSource(token: "dapi-secret"),
+    trace: DebugTrace? = nil, budget: Double = 300
+) throws -> WorkspaceClient {
+    let host = try WorkspaceHost(parsing: "https://example.cloud.databricks.com")
+    let sender = RetryingSender(
+        transport: transport, policy: RetryPolicy(budget: budget), clock: clock, limit: AdaptiveConcurrencyLimit(maximum: 4),
+        trace: trace)
+    return WorkspaceClient(host: host, tokens: tokens, sender: sender)
+}
