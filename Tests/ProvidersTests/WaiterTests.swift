@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+import YAMLBridge
+@testable import Providers
+
+/// Waiters over a scripted transport and virtual time.
+@Suite struct WaiterTests {
+    private func instance(_ state: String) -> ScriptedTransport.Step {
+        .respond(200, body: #"{"name":"db","state":"\#(state)"}"#)
+    }
+
+    private func waiters(_ transport: ScriptedTransport, clock: ManualClock, timeout: Double = 1200,
+                         progress: LineCollector? = nil) throws -> Waiters {
+        var report: (@Sendable (String) -> Void)?
+        if let progress { report = { progress.append($0) } }
+        let options = WaitOptions(timeout: timeout, clock: clock, progress: report)
+        return Waiters(client: try scriptedClient(transport, clock: clock), options: options)
+    }
+
+    @Test func instanceBecomesAvailable() async throws {
+        let transport = ScriptedTransport([instance("STARTING"), instance("STARTING"), instance("AVAILABLE")])
+        let clock = ManualClock()
+        let lines = LineCollector()
+        let ready = try await waiters(transport, clock: clock, progress: lines).instanceReady("db")
+        #expect(ready["state"]?.stringValue == "AVAILABLE")
+        #expect(clock.pauses == [0.25, 0.5], "pauses double")
+        #expect(lines.all == ["database_instances db: STARTING"], "one line per state change")
+    }
+
+    @Test func stoppedIsTheGoalWhenStoppedIsDesired() async throws {
+        let transport = ScriptedTransport([instance("UPDATING"), instance("STOPPED")])
+        let ready = try await waiters(transport, clock: ManualClock()).instanceReady("db", stopped: true)
+        #expect(ready["state"]?.stringValue == "STOPPED")
+    }
+
+    @Test(arguments: ["DELETING", "STOPPED"])
+    func statesThatCannotLeadToAvailableFailFast(state: String) async throws {
+        let transport = ScriptedTransport([instance(state)])
+        do {
+            _ = try await waiters(transport, clock: ManualClock()).instanceReady("db")
+            Issue.record("expected a failure")
+        } catch let error as WaitError {
+            #expect(error.reason == .failed(state: state, message: error.reason.message))
+            #expect(error.description.hasPrefix("database_instances db: reached \(state) while waiting for AVAILABLE"))
+        }
+        #expect(transport.sentCount == 1)
+    }
+
+    @Test func aVanishedInstanceFails() async throws {
+        let transport = ScriptedTransport([.respond(404, body: #"{"error_code":"RESOURCE_DOES_NOT_EXIST","message":"gone"}"#)])
+        await #expect(throws: WaitError.self) { try await waiters(transport, clock: ManualClock()).instanceReady("db") }
+    }
+
+    @Test func timeoutNamesTheLastStateAndTheKnob() async throws {
+        let transport = ScriptedTransport(Array(repeating: instance("STARTING"), count: 400))
+        let clock = ManualClock()
+        let started = clock.now
+        do {
+            _ = try await waiters(transport, clock: clock, timeout: 1200).instanceReady("db")
+            Issue.record("expected a timeout")
+        } catch let error as WaitError {
+            #expect(error.reason == .timedOut(lastState: "STARTING"))
+            #expect(error.description.contains("RECONCILE_WAIT_TIMEOUT"))
+            #expect(error.description.contains("after 1200 s"))
+        }
+        #expect(clock.now - started == 1200, "the last pause stops at the timeout")
+        #expect(clock.pauses.allSatisfy { $0 <= 10 })
+    }
+
+    @Test func timeoutComesFromTheEnvironment() {
+        #expect(WaitOptions(environment: ["RECONCILE_WAIT_TIMEOUT": "90"]).timeout == 90)
+        #expect(WaitOptions(environment: [:]).timeout == 1200)
+        #expect(WaitOptions(timeout: 5, environment: ["RECONCILE_WAIT_TIMEOUT": "90"]).timeout == 5)
+    }
+
+    @Test func deletionWaitsFor404() async throws {
+        let transport = ScriptedTransport([
+            instance("DELETING"), .respond(404, body: #"{"error_code":"RESOURCE_DOES_NOT_EXIST","message":"gone"}"#),
+        ])
+        try await waiters(transport, clock: ManualClock()).instanceGone("db")
+        #expect(transport.sentCount == 2)
+    }
+
+    private func synced(_ state: String, uc: String = "PROVISIONING", extra: String = "") -> ScriptedTransport.Step {
+        .respond(200, body: #"{"name":"c.s.t","unity_catalog_provisioning_state":"\#(uc)","data_synchronization_status":{"detailed_state":"\#(state)","message":"m"\#(extra)}}"#)
+    }
+
+    @Test func syncedTableReportsRowProgressUntilOnline() async throws {
+        let progress = #","provisioning_status":{"initial_pipeline_sync_progress":{"synced_row_count":1200,"total_row_count":10000}}"#
+        let transport = ScriptedTransport([
+            synced("SYNCED_TABLE_PROVISIONING"), synced("SYNCED_TABLE_PROVISIONING_INITIAL_SNAPSHOT", extra: progress),
+            synced("SYNCED_TABLE_ONLINE_NO_PENDING_UPDATE", uc: "PROVISIONING"),
+            synced("SYNCED_TABLE_ONLINE_NO_PENDING_UPDATE", uc: "ACTIVE"),
+        ])
+        let lines = LineCollector()
+        let outcome = try await waiters(transport, clock: ManualClock(), progress: lines).syncedTableOnline("c.s.t")
+        #expect(!outcome.degraded)
+        #expect(lines.all.contains("synced_database_tables c.s.t: SYNCED_TABLE_PROVISIONING_INITIAL_SNAPSHOT (1200/10000 rows)"))
+        #expect(transport.sentCount == 4, "online is not enough: Unity Catalog must be ACTIVE too")
+    }
+
+    @Test(arguments: ["SYNCED_TABLE_OFFLINE_FAILED", "SYNCED_TABLED_OFFLINE", "SYNCED_TABLE_OFFLINE"])
+    func failedAndOfflineStatesFail(state: String) async throws {
+        let transport = ScriptedTransport([synced(state)])
+        await #expect(throws: WaitError.self) { try await waiters(transport, clock: ManualClock()).syncedTableOnline("c.s.t") }
+    }
+
+    @Test func aFailedPipelineServingStaleDataIsDegraded() async throws {
+        let transport = ScriptedTransport([synced("SYNCED_TABLE_ONLINE_PIPELINE_FAILED", uc: "ACTIVE")])
+        #expect(try await waiters(transport, clock: ManualClock()).syncedTableOnline("c.s.t").degraded)
+    }
+
+    @Test(arguments: [
+        ("SYNCED_TABLE_PROVISIONING_PIPELINE_RESOURCES", SyncedTableStateClass.provisioning),
+        ("SYNCED_TABLE_ONLINE_TRIGGERED_UPDATE", .online), ("SYNCED_TABLE_ONLINE_CONTINUOUS_UPDATE", .online),
+        ("SYNCED_TABLE_ONLINE_PIPELINE_FAILED", .degraded), ("SYNCED_TABLED_OFFLINE", .offline),
+        ("SOMETHING_NEW", .unknown),
+    ])
+    func stateClasses(state: String, expected: SyncedTableStateClass) {
+        #expect(SyncedTableStateClass(state) == expected)
+    }
+}
+
+extension WaitError.Reason {
+    /// The message of a failure, for comparisons.
+    var message: String? {
+        if case .failed(_, let message) = self { return message }
+        return nil
+    }
+}
