@@ -3,7 +3,8 @@ internal import CCurl
 
 /// HTTP over libcurl: pooled easy handles (connection reuse), HTTP/2 over TLS when offered, connect and
 /// total timeouts, TLS verification always on, proxies from the environment (libcurl's default), and a
-/// fixed `User-Agent`. Each transfer runs on a Dispatch thread, never on Swift's cooperative pool.
+/// fixed `User-Agent`. Each transfer blocks a thread of its own, never Swift's cooperative pool nor Dispatch's
+/// pool (which on a small machine runs only as many blocking transfers at once as there are cores).
 public final class CurlTransport: @unchecked Sendable {
     private let userAgent: String
     private let connectTimeout: Int
@@ -23,7 +24,7 @@ public final class CurlTransport: @unchecked Sendable {
     /// Sends `request` and returns the response, whatever its status.
     public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         let result: Result<HTTPResponse, TransportError> = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: self.perform(request)) }
+            Thread.detachNewThread { continuation.resume(returning: self.perform(request)) }
         }
         return try result.get()
     }

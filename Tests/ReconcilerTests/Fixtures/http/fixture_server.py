@@ -57,6 +57,7 @@ def exit_when_parent_closes_stdin():
 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
 signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
 threading.Thread(target=exit_when_parent_closes_stdin, daemon=True).start()
+ThreadingHTTPServer.request_queue_size = 128  # clients open many connections at once
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 print("port %d" % server.server_address[1], flush=True)
 server.serve_forever()
