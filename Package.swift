@@ -54,7 +54,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "ReconcilerTests",
-            dependencies: ["YAMLBridge", "ManifestModel", "Providers", "Reconciler"],
+            dependencies: ["YAMLBridge", "ManifestModel", "Providers", "Reconciler", "LakebaseLocalHarness"],
             exclude: ["Fixtures", "Golden"]),
         .target(
             name: "LakebaseLocalHarness",

@@ -2,12 +2,12 @@ import ArgumentParser
 
 /// `reconcile`: plans and applies Databricks Lakebase bundles.
 @main
-struct ReconcileCommand: ParsableCommand {
+struct ReconcileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
         abstract: "Plan and apply Databricks Lakebase resources declared in a bundle (databricks.yml).",
         version: ReconcileVersion.current,
-        subcommands: [ValidateCommand.self])
+        subcommands: [ValidateCommand.self, WhoamiCommand.self])
 }
 
 /// The version printed by `--version` and sent as the User-Agent.

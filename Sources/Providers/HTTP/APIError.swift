@@ -28,7 +28,8 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// `GET /api/2.0/database/instances/x: 404 RESOURCE_DOES_NOT_EXIST: Database instance 'x' does not exist.`
     public var description: String {
-        var text = "\(method) \(path): \(status) \(errorCode): \(message)"
+        var text = status == 0
+            ? "\(method) \(path): \(errorCode): \(message)" : "\(method) \(path): \(status) \(errorCode): \(message)"
         if let requestID { text += " (request id \(requestID))" }
         return text
     }
