@@ -151,3 +151,30 @@ final class LineCollector: @unchecked Sendable {
     func append(_ line: String) { lock.withLock { lines.append(line) } }
     var all: [String] { lock.withLock { lines } }
 }
+
+/// Secrets stay out of every rendering of resolved auth, token sources and credentials.
+@Suite struct SecretRenderingTests {
+    @Test func reflectionAndDescriptionsShowNoSecret() throws {
+        let host = try WorkspaceHost(parsing: "https://example.cloud.databricks.com")
+        let methods: [AuthMethod] = [.pat(token: "dapi-hidden"), .oauthM2M(clientID: "id", clientSecret: "secret-hidden")]
+        for method in methods {
+            let auth = ResolvedAuth(host: host, method: method, profile: nil, sources: ["token from DATABRICKS_TOKEN"])
+            var dumped = ""
+            dump(auth, to: &dumped)
+            let renderings = [dumped, "\(auth)", String(reflecting: auth), String(reflecting: method), "\(method)"]
+            for text in renderings {
+                #expect(!text.contains("dapi-hidden") && !text.contains("secret-hidden"), "\(text)")
+            }
+        }
+        let credential = DatabaseCredential(token: "pg-token-hidden", expirationTime: "2026-01-01T00:00:00Z")
+        #expect(!"\(credential)".contains("pg-token-hidden"))
+        let login = InstanceLogin(host: "db.example.com", user: "a@b.c", credential: credential)
+        for value in [credential, login] as [Any] {
+            var dumped = ""
+            dump(value, to: &dumped)
+            #expect(!dumped.contains("pg-token-hidden"), "\(dumped)")
+        }
+        #expect(login.sslMode == "require", "TLS is required for every non-loopback host")
+        #expect(!"\(StaticTokenSource(token: "dapi-hidden"))".contains("dapi-hidden"))
+    }
+}

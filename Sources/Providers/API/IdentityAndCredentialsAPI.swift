@@ -10,14 +10,23 @@ public struct CurrentUserInfo: Sendable, Hashable {
 }
 
 /// A database credential: a token that works as the PostgreSQL password, and when it stops working.
-public struct DatabaseCredential: Sendable, CustomStringConvertible {
+public struct DatabaseCredential: Sendable, CustomStringConvertible, CustomReflectable {
     /// The token (never printed).
     public let token: String
     /// RFC 3339 expiry.
     public let expirationTime: String?
 
+    /// A credential from its parts.
+    public init(token: String, expirationTime: String?) {
+        self.token = token
+        self.expirationTime = expirationTime
+    }
+
     /// Never the token.
     public var description: String { "database credential (expires \(expirationTime ?? "unknown"))" }
+
+    /// Only the expiry, so `dump` never shows the token.
+    public var customMirror: Mirror { Mirror(self, children: ["expirationTime": expirationTime as Any]) }
 }
 
 /// SCIM `Me` and `POST /api/2.0/database/credentials`.

@@ -3,7 +3,7 @@ import PostgresBridge
 /// How to log in to a database instance's PostgreSQL (lakebase-api.md §7): host = `read_write_dns`, port 5432,
 /// user = the caller's SCIM `userName`, password = a generated credential; `sslmode=require` for every host
 /// but loopback ones, where `prefer` keeps local servers without TLS usable.
-public struct InstanceLogin: Sendable, CustomStringConvertible {
+public struct InstanceLogin: Sendable, CustomStringConvertible, CustomReflectable {
     /// The instance's `read_write_dns`.
     public var host: String
     /// PostgreSQL port (5432 on the platform).
@@ -42,6 +42,11 @@ public struct InstanceLogin: Sendable, CustomStringConvertible {
     /// Connects (blocking; call from a context that may block).
     public func connect() throws(PGError) -> PGConnection {
         try PGConnection(parameters: parameters)
+    }
+
+    /// Everything but the password, so `dump` never shows it.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["host": host, "port": port, "user": user, "database": database])
     }
 
     /// `user@host:port/database (sslmode)`, never the password.

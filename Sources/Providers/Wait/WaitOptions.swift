@@ -56,7 +56,7 @@ public struct WaitError: Error, Sendable, CustomStringConvertible {
         switch reason {
         case .timedOut(let state):
             return "\(resource): still \(state) after \(seconds) s waiting for \(goal); raise the limit with "
-                + "--wait-timeout or RECONCILE_WAIT_TIMEOUT (seconds)"
+                + "RECONCILE_WAIT_TIMEOUT (seconds)"
         case .failed(let state, let message):
             return "\(resource): reached \(state) while waiting for \(goal)" + (message.map { ": \($0)" } ?? "")
         case .vanished:
