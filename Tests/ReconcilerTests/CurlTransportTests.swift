@@ -110,4 +110,18 @@ import Testing
             #expect(error.message.lowercased().contains("timeout") || error.message.lowercased().contains("timed out"))
         }
     }
+
+    @Test func inactivityTimeoutAbandonsAStalledTransfer() async throws {
+        let server = try FixtureServer()
+        let patient = CurlTransport(userAgent: "lakebase-reconcile/test", connectTimeout: 5, totalTimeout: 30,
+                                    inactivityTimeout: 1)
+        let started = Date()
+        do {
+            _ = try await patient.send(HTTPRequest(method: "GET", url: server.base + "/stall"))
+            Issue.record("expected the stalled transfer to be abandoned")
+        } catch {
+            #expect(error.isTransient)
+            #expect(Date().timeIntervalSince(started) < 3.5, "abandoned by inactivity, not by the server finishing")
+        }
+    }
 }

@@ -1,24 +1,26 @@
 import Foundation
 internal import CCurl
 
-/// HTTP over libcurl: pooled easy handles (connection reuse), HTTP/2 over TLS when offered, connect and
-/// total timeouts, TLS verification always on, proxies from the environment (libcurl's default), and a
+/// HTTP over libcurl: pooled easy handles (connection reuse), HTTP/2 over TLS when offered, connect, total
+/// and inactivity timeouts (a transfer slower than 1 byte/s for `inactivityTimeout` seconds is abandoned), TLS verification always on, proxies from the environment (libcurl's default), and a
 /// fixed `User-Agent`. Each transfer blocks a thread of its own, never Swift's cooperative pool nor Dispatch's
 /// pool (which on a small machine runs only as many blocking transfers at once as there are cores).
 public final class CurlTransport: @unchecked Sendable {
     private let userAgent: String
     private let connectTimeout: Int
     private let totalTimeout: Int
+    private let inactivityTimeout: Int
     private var idle: [CurlEasyHandle] = []
     private let lock = NSLock()
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
     /// A transport sending `User-Agent: userAgent`, with timeouts in seconds.
-    public init(userAgent: String, connectTimeout: Int = 30, totalTimeout: Int = 60) {
+    public init(userAgent: String, connectTimeout: Int = 30, totalTimeout: Int = 60, inactivityTimeout: Int = 20) {
         _ = Self.globalInit
         self.userAgent = userAgent
         self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout
+        self.inactivityTimeout = inactivityTimeout
     }
 
     /// Sends `request` and returns the response, whatever its status.
@@ -65,6 +67,8 @@ public final class CurlTransport: @unchecked Sendable {
         ccurl_setopt_long(h, CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
         ccurl_setopt_long(h, CURLOPT_CONNECTTIMEOUT, connectTimeout)
         ccurl_setopt_long(h, CURLOPT_TIMEOUT, totalTimeout)
+        ccurl_setopt_long(h, CURLOPT_LOW_SPEED_LIMIT, 1)
+        ccurl_setopt_long(h, CURLOPT_LOW_SPEED_TIME, inactivityTimeout)
         ccurl_setopt_long(h, CURLOPT_NOSIGNAL, 1)
         ccurl_setopt_long(h, CURLOPT_FOLLOWLOCATION, 0)
         ccurl_setopt_pointer(h, CURLOPT_WRITEDATA, sinkPointer)

@@ -27,6 +27,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(status, payload, extra)
         if self.path.startswith("/slow"):
             time.sleep(3)
+        if self.path.startswith("/stall"):
+            return self._stall()
         payload = {
             "method": self.command,
             "path": self.path,
@@ -35,6 +37,16 @@ class Handler(BaseHTTPRequestHandler):
             "body": body.decode("utf-8"),
         }
         self._send(200, payload, {"X-Fixture": "yes"})
+
+    def _stall(self):
+        """Headers and a first byte at once, then silence for 4 seconds before the rest."""
+        self.send_response(200)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"{")
+        self.wfile.flush()
+        time.sleep(4)
+        self.wfile.write(b"}")
 
     def _send(self, status, payload, extra):
         data = json.dumps(payload).encode("utf-8")
