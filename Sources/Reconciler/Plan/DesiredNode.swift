@@ -1,0 +1,51 @@
+import ManifestModel
+import YAMLBridge
+
+/// One node as the bundle wants it: the API object (references not yet known stay `${…}`), its edges, and its
+/// lifecycle.
+public struct DesiredNode: Sendable {
+    /// The node.
+    public var key: NodeKey
+    /// The desired object in API JSON shape.
+    public var value: JSONValue
+    /// Explicit edges: one per distinct reference.
+    public var dependsOn: [Dependency]
+    /// `lifecycle.prevent_destroy`.
+    public var preventDestroy: Bool
+
+    /// A node.
+    public init(key: NodeKey, value: JSONValue, dependsOn: [Dependency] = [], preventDestroy: Bool = false) {
+        self.key = key
+        self.value = value
+        self.dependsOn = dependsOn
+        self.preventDestroy = preventDestroy
+    }
+
+    /// The nodes of a loaded bundle: one per resource, plus `permissions` for instances that have any.
+    public static func nodes(of bundle: Bundle) -> [DesiredNode] {
+        bundle.resources.flatMap { resource -> [DesiredNode] in
+            var seen = Set<String>()
+            let edges = resource.references.compactMap { reference -> Dependency? in
+                seen.insert(reference.label).inserted ? Dependency(node: reference.target.stateKey, label: reference.label) : nil
+            }
+            let node = DesiredNode(key: NodeKey(resource.key), value: resource.config, dependsOn: edges,
+                                   preventDestroy: resource.preventDestroy)
+            guard resource.key.kind == .databaseInstances, !resource.permissions.isEmpty else { return [node] }
+            return [node, permissionsNode(of: resource)]
+        }
+    }
+
+    /// `{"object_id": "/database-instances/<name>", "__embed__": [{level, <principal field>}]}`, depending on the
+    /// instance's id.
+    static func permissionsNode(of resource: Resource) -> DesiredNode {
+        let name = resource.nameText ?? resource.key.name
+        let embedded: [JSONValue] = resource.permissions.map {
+            .object(["level": .string($0.level), $0.principalField: .string($0.principal)])
+        }
+        let label = "${\(resource.key.stateKey).id}"
+        return DesiredNode(
+            key: NodeKey(resource.key, permissions: true),
+            value: .object(["object_id": .string("/database-instances/" + name), "__embed__": .array(embedded)]),
+            dependsOn: [Dependency(node: resource.key.stateKey, label: label)])
+    }
+}
