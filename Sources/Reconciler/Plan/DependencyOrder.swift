@@ -14,8 +14,8 @@ enum DependencyOrder {
                 let members = Array(path[start...]) + [(key, label)]
                 var words: [String] = []
                 for index in 0..<(members.count - 1) {
-                    let from = members[index].key, to = members[index + 1]
-                    words.append((index == 0 ? "" : "which ") + "\(from) refers to \(to.key) via \(to.label)")
+                    let from = shown(members[index].key), to = members[index + 1]
+                    words.append((index == 0 ? "\(from) " : "which ") + "refers to \(shown(to.key)) via \(to.label)")
                 }
                 cycle = PlanningError(key: key, message: "cycle detected: " + words.joined(separator: " "))
                 return
@@ -27,6 +27,7 @@ enum DependencyOrder {
             state[key] = 2
             order.append(node)
         }
+        func shown(_ key: String) -> String { NodeKey(stateKey: key)?.planLabel ?? key }
         for node in nodes.sorted(by: { $0.key < $1.key }) { visit(node.key.stateKey, via: "") }
         if let cycle { return .failure(cycle) }
         return .success(order)
