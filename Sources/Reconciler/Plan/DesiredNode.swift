@@ -45,7 +45,8 @@ public struct DesiredNode: Sendable {
         let label = "${\(resource.key.stateKey).id}"
         return DesiredNode(
             key: NodeKey(resource.key, permissions: true),
-            value: .object(["object_id": .string("/database-instances/" + name), "__embed__": .array(embedded)]),
+            value: PermissionsComparison.canonical(
+                .object(["object_id": .string("/database-instances/" + name), "__embed__": .array(embedded)])),
             dependsOn: [Dependency(node: resource.key.stateKey, label: label)])
     }
 }

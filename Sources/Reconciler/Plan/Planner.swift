@@ -39,8 +39,10 @@ public enum Planner {
                 }
                 entry.remoteState = object
                 let rules = node.key.kind.rules
-                entry.changes = ChangeClassifier(rules: rules)
-                    .changes(saved: saved.state, desired: resolved.value, remote: rules.remoteState(of: object))
+                let remote = node.key.isPermissions
+                    ? PermissionsComparison.remote(object, desired: resolved.value, saved: saved.state)
+                    : rules.remoteState(of: object)
+                entry.changes = ChangeClassifier(rules: rules).changes(saved: saved.state, desired: resolved.value, remote: remote)
                 entry.action = entry.changes.map(\.action).max() ?? .skip
             } else {
                 if case .found(let object)? = read, !node.key.isPermissions {
@@ -58,7 +60,8 @@ public enum Planner {
             entry.reasons = ["not in the configuration"]
             switch live.reads[key.stateKey] {
             case .found(let object)?: entry.remoteState = object
-            default: entry.gone = true
+            case .notFound?: entry.gone = true
+            case nil: break
             }
             entries[key] = entry
         }

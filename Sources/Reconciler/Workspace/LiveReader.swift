@@ -1,0 +1,68 @@
+import ManifestModel
+import Providers
+import YAMLBridge
+
+/// A read that failed while taking the live snapshot.
+public struct LiveReadError: Error, Sendable, CustomStringConvertible {
+    /// The node.
+    public let key: NodeKey
+    /// The API error.
+    public let error: APIError
+    /// `resources.…: <API error>`.
+    public var description: String { "\(key.stateKey): \(error.description)" }
+}
+
+/// Reads what the workspace holds for every node, concurrently (the client bounds how many calls are in flight):
+/// a node in state by its saved id, a configured node not in state by its configured name (to refuse adopting an
+/// object the bundle does not own).
+public struct LiveReader: Sendable {
+    let workspace: any LakebaseWorkspace
+
+    /// A reader over `workspace`.
+    public init(workspace: any LakebaseWorkspace) { self.workspace = workspace }
+
+    /// The snapshot, or every read that failed. Failed reads of nodes about to be deleted only warn.
+    public func snapshot(desired: [DesiredNode], state: DeploymentState) async -> (LiveSnapshot, errors: [LiveReadError], warnings: [LiveReadError]) {
+        var targets: [(key: NodeKey, id: String, deleting: Bool)] = []
+        let configured = Set(desired.map(\.key))
+        for node in desired {
+            if let saved = state.entry(node.key.stateKey), !saved.id.isEmpty {
+                targets.append((node.key, saved.id, false))
+            } else if let id = Self.configuredID(node), !ReferenceScanner.containsReference(id) {
+                targets.append((node.key, id, false))
+            }
+        }
+        for key in state.managedKeys where !configured.contains(key) {
+            if let saved = state.entry(key.stateKey) { targets.append((key, saved.id, true)) }
+        }
+        let workspace = workspace
+        var snapshot = LiveSnapshot()
+        var errors: [LiveReadError] = []
+        var warnings: [LiveReadError] = []
+        await withTaskGroup(of: (NodeKey, Bool, Result<JSONValue?, APIError>).self) { group in
+            for target in targets {
+                group.addTask {
+                    do throws(APIError) {
+                        return (target.key, target.deleting, .success(try await workspace.read(target.key.kind, id: target.id)))
+                    } catch {
+                        return (target.key, target.deleting, .failure(error))
+                    }
+                }
+            }
+            for await (key, deleting, result) in group {
+                switch result {
+                case .success(let value?): snapshot.reads[key.stateKey] = .found(value)
+                case .success(nil): snapshot.reads[key.stateKey] = .notFound
+                case .failure(let error):
+                    if deleting { warnings.append(LiveReadError(key: key, error: error)) } else { errors.append(LiveReadError(key: key, error: error)) }
+                }
+            }
+        }
+        return (snapshot, errors.sorted { $0.key < $1.key }, warnings.sorted { $0.key < $1.key })
+    }
+
+    /// The id a configured node will have: its name (permissions: the `object_id`).
+    static func configuredID(_ node: DesiredNode) -> String? {
+        node.key.isPermissions ? node.value["object_id"]?.stringValue : node.value["name"]?.stringValue
+    }
+}
