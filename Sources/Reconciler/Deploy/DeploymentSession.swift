@@ -1,0 +1,75 @@
+import Foundation
+import ManifestModel
+import Providers
+
+/// Everything `plan`, `apply`, `destroy` and `bind` share: the bundle, the workspace, and where state lives.
+public struct DeploymentSession: Sendable {
+    /// The loaded bundle (with the current user resolved).
+    public let bundle: ManifestModel.Bundle
+    /// The Lakebase calls.
+    public let workspace: any LakebaseWorkspace
+    /// Workspace files (state copy, lock).
+    public let files: any WorkspaceFileStore
+    /// The local state file.
+    public let localFile: LocalStateFile
+    /// The workspace copy of the state.
+    public let remote: RemoteState
+    /// `cli_version` written into state and plans.
+    public let cliVersion: String
+
+    /// A session for a bundle.
+    public init(bundle: ManifestModel.Bundle, workspace: any LakebaseWorkspace, files: any WorkspaceFileStore, cliVersion: String) {
+        self.bundle = bundle
+        self.workspace = workspace
+        self.files = files
+        self.cliVersion = cliVersion
+        localFile = LocalStateFile(bundleRoot: bundle.rootDirectory, target: bundle.target, cliVersion: cliVersion)
+        remote = RemoteState(files: files, statePath: bundle.workspace.statePath, cliVersion: cliVersion)
+    }
+
+    /// The state to work from: the local copy (after replaying an interrupted apply's log) or the workspace copy,
+    /// whichever has the higher serial.
+    public func loadState() async throws -> DeploymentState {
+        let local = try localFile.load()
+        let pulled = try await remote.pull()
+        return try RemoteState.newest(local: local, remote: pulled) ?? DeploymentState(cliVersion: cliVersion)
+    }
+
+    /// The configured nodes.
+    public var desiredNodes: [DesiredNode] { DesiredNode.nodes(of: bundle) }
+
+    /// Reads the workspace and plans; every read failure and planning error is reported together.
+    public func plan(from state: DeploymentState) async -> Result<PlanOutcome, PlanReport> {
+        let desired = desiredNodes
+        let (snapshot, errors, warnings) = await LiveReader(workspace: workspace).snapshot(desired: desired, state: state)
+        guard errors.isEmpty else {
+            return .failure(PlanReport(messages: errors.map { "cannot read \($0.description)" }))
+        }
+        switch Planner.plan(desired: desired, state: state, live: snapshot) {
+        case .success(let plan):
+            return .success(PlanOutcome(plan: plan, desired: desired, warnings: warnings.map {
+                "cannot read \($0.description); it will still be deleted"
+            }))
+        case .failure(let failure):
+            return .failure(PlanReport(messages: failure.errors.map(\.description)))
+        }
+    }
+}
+
+/// A plan with what it was made from.
+public struct PlanOutcome: Sendable {
+    /// The plan.
+    public var plan: Plan
+    /// The configured nodes it was computed for.
+    public var desired: [DesiredNode]
+    /// Problems that did not stop planning.
+    public var warnings: [String]
+}
+
+/// Why planning failed: every message.
+public struct PlanReport: Error, Sendable, CustomStringConvertible {
+    /// One line per problem.
+    public var messages: [String]
+    /// The messages, one per line, prefixed `planning failed:`.
+    public var description: String { "planning failed:\n" + messages.map { "  " + $0 }.joined(separator: "\n") }
+}
