@@ -7,7 +7,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         commandName: "reconcile",
         abstract: "Plan and apply Databricks Lakebase resources declared in a bundle (databricks.yml).",
         version: ReconcileVersion.current,
-        subcommands: [ValidateCommand.self, PlanCommand.self, WhoamiCommand.self])
+        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, WhoamiCommand.self])
 }
 
 /// The version printed by `--version` and sent as the User-Agent.

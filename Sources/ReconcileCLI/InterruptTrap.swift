@@ -1,0 +1,60 @@
+import Dispatch
+import Foundation
+
+/// Runs `handler` on SIGINT or SIGTERM while it is the innermost armed trap (an apply's graceful stop takes over
+/// from the lock's release-and-exit); a second signal exits at once with 130. Without any trap armed the default
+/// action applies.
+final class InterruptTrap: @unchecked Sendable {
+    private static let registry = Registry()
+    private let id: Int
+
+    init(_ handler: @escaping @Sendable () -> Void) {
+        id = Self.registry.push(handler)
+    }
+
+    /// Disarms the trap.
+    func cancel() { Self.registry.remove(id) }
+
+    private final class Registry: @unchecked Sendable {
+        private let lock = NSLock()
+        private var handlers: [(id: Int, handler: @Sendable () -> Void)] = []
+        private var nextID = 0
+        private var signals = 0
+        private var sources: [DispatchSourceSignal] = []
+
+        func push(_ handler: @escaping @Sendable () -> Void) -> Int {
+            lock.withLock {
+                if sources.isEmpty { install() }
+                nextID += 1
+                handlers.append((nextID, handler))
+                for number in [SIGINT, SIGTERM] { signal(number, SIG_IGN) }
+                return nextID
+            }
+        }
+
+        func remove(_ id: Int) {
+            lock.withLock {
+                handlers.removeAll { $0.id == id }
+                if handlers.isEmpty { for number in [SIGINT, SIGTERM] { signal(number, SIG_DFL) } }
+            }
+        }
+
+        private func install() {
+            for number in [SIGINT, SIGTERM] {
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { [unowned self] in self.fire() }
+                source.resume()
+                sources.append(source)
+            }
+        }
+
+        private func fire() {
+            let handler = lock.withLock { () -> (@Sendable () -> Void)? in
+                signals += 1
+                return signals > 1 ? nil : handlers.last?.handler
+            }
+            guard let handler else { exit(130) }
+            handler()
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// How apply carries out a plan.
+public struct ApplyOptions: Sendable {
+    /// Most nodes worked on at once (API calls are bounded separately by the client).
+    public var maxParallel: Int
+    /// Wait for synced tables to be ONLINE after creating them.
+    public var waitForSyncedTables: Bool
+    /// On a plain delete of a synced table, drop its PostgreSQL table too.
+    public var purgeSyncedData: Bool
+
+    /// Options.
+    public init(maxParallel: Int = 16, waitForSyncedTables: Bool = true, purgeSyncedData: Bool = false) {
+        self.maxParallel = maxParallel
+        self.waitForSyncedTables = waitForSyncedTables
+        self.purgeSyncedData = purgeSyncedData
+    }
+}
+
+/// What apply tells its caller while it runs.
+public protocol ApplyReporter: Sendable {
+    /// A node's work begins.
+    func started(_ key: NodeKey, _ action: PlanAction)
+    /// A wait observed a new state.
+    func progress(_ line: String)
+    /// Something to know that did not stop the node.
+    func warning(_ line: String)
+}
+
+/// One node that could not be applied.
+public struct ApplyFailure: Sendable, CustomStringConvertible {
+    /// The node.
+    public var key: NodeKey
+    /// `cannot create resources.…: <error>` or `… dependency failed: …`.
+    public var message: String
+    /// The message.
+    public var description: String { message }
+}
+
+/// The result of an apply: what was done, and what failed.
+public struct ApplyResult: Sendable {
+    /// Nodes whose action completed, with the action.
+    public var completed: [(key: NodeKey, action: PlanAction)] = []
+    /// Nodes that failed or were not attempted because a dependency failed.
+    public var failures: [ApplyFailure] = []
+}
