@@ -36,8 +36,8 @@ struct ApplyCommand: AsyncParsableCommand {
         let connection = try await BundleConnection.open(bundle, workspace)
         let run = DeployRun(connection: connection, waitTimeout: waitTimeout, forceLock: forceLock)
         try await run.withLock {
-            let outcome = try await PlanRun.plan(run.session)
-            var state = try await run.session.loadState()
+            var state = try await PlanRun.loadState(run.session)
+            let outcome = try await PlanRun.plan(run.session, state: state)
             if let planFile {
                 let text: String
                 do { text = try String(contentsOfFile: planFile, encoding: .utf8) } catch {

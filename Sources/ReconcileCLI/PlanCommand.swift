@@ -47,12 +47,20 @@ enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
 enum PlanRun {
     /// Loads state and plans; warnings go to standard error, errors end the command.
     static func plan(_ session: DeploymentSession) async throws -> PlanOutcome {
-        let state: DeploymentState
+        try await plan(session, state: loadState(session))
+    }
+
+    /// The state to plan from, or a command failure.
+    static func loadState(_ session: DeploymentSession) async throws -> DeploymentState {
         do {
-            state = try await session.loadState()
+            return try await session.loadState()
         } catch {
             throw CommandFailure("cannot read the deployment state: \(error)")
         }
+    }
+
+    /// Plans from `state`.
+    static func plan(_ session: DeploymentSession, state: DeploymentState) async throws -> PlanOutcome {
         switch await session.plan(from: state) {
         case .success(let outcome):
             for warning in outcome.warnings { Terminal.standardError("Warning: \(warning)") }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct WhoamiCommandTests {
     @Test func personalAccessTokenWithDebugShowsNoSecret() async throws {
         let emulator = try await Emulator.start()
-        let result = try ReconcileBinary.run(
+        let result = try await ReconcileBinary.runOffPool(
             ["whoami", "--debug"], in: URL(fileURLWithPath: NSTemporaryDirectory()),
             environment: ["DATABRICKS_HOST": emulator.baseURL, "DATABRICKS_TOKEN": Emulator.token])
         #expect(result.status == 0, "\(result.stderr)")
@@ -23,7 +23,7 @@ import Testing
 
     @Test func oauthMachineToMachineWithDebugShowsNoSecret() async throws {
         let emulator = try await Emulator.start(["--client-id", "sp-who", "--client-secret", "who-secret-value"])
-        let result = try ReconcileBinary.run(
+        let result = try await ReconcileBinary.runOffPool(
             ["whoami", "--debug"], in: URL(fileURLWithPath: NSTemporaryDirectory()),
             environment: [
                 "DATABRICKS_HOST": emulator.baseURL, "DATABRICKS_CLIENT_ID": "sp-who",
@@ -39,7 +39,7 @@ import Testing
 
     @Test func aRefusedTokenNamesTheCallAndTheCode() async throws {
         let emulator = try await Emulator.start()
-        let result = try ReconcileBinary.run(
+        let result = try await ReconcileBinary.runOffPool(
             ["whoami"], in: URL(fileURLWithPath: NSTemporaryDirectory()),
             environment: ["DATABRICKS_HOST": emulator.baseURL, "DATABRICKS_TOKEN": "dapi-not-valid"])
         #expect(result.status == 1)
@@ -60,7 +60,7 @@ import Testing
                       host: \(emulator.baseURL)
                 """,
         ])
-        let result = try ReconcileBinary.run(["whoami"], in: URL(fileURLWithPath: bundle.directory), environment: ["DATABRICKS_TOKEN": Emulator.token])
+        let result = try await ReconcileBinary.runOffPool(["whoami"], in: URL(fileURLWithPath: bundle.directory), environment: ["DATABRICKS_TOKEN": Emulator.token])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("Auth: pat (host from bundle workspace.host"))
     }

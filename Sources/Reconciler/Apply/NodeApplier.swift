@@ -20,7 +20,9 @@ struct NodeApplier: Sendable {
         let key = entry.key
         switch entry.action {
         case .skip:
-            return entry.remoteState
+            guard let value, Self.stillSettling(entry) else { return entry.remoteState }
+            try await waitReady(key, value: value)
+            return try await read(key, id: entry.savedID ?? "")
         case .create:
             return try await create(entry, value: value)
         case .update, .updateID, .resize:
@@ -39,6 +41,22 @@ struct NodeApplier: Sendable {
             }
             try await remove(entry, purge: options.purgeSyncedData)
             return nil
+        }
+    }
+
+    /// An unchanged node that is not ready yet (an interrupted apply left it starting or syncing): its dependents
+    /// must wait for it as they would after a create.
+    static func stillSettling(_ entry: PlanEntry) -> Bool {
+        guard let remote = entry.remoteState else { return false }
+        switch entry.key.kind {
+        case .databaseInstance:
+            let state = remote["state"]?.stringValue
+            return state != "AVAILABLE" && state != "STOPPED"
+        case .syncedTable:
+            let detailed = remote["data_synchronization_status"]?["detailed_state"]?.stringValue ?? ""
+            return !detailed.hasPrefix("SYNCED_TABLE_ONLINE") || remote["unity_catalog_provisioning_state"]?.stringValue != "ACTIVE"
+        case .databaseCatalog, .instancePermissions:
+            return false
         }
     }
 

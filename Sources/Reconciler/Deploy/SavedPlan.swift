@@ -38,7 +38,7 @@ public struct SavedPlan: Sendable {
 
     /// Why the saved plan cannot run against `state` and the freshly computed `plan`, or nil when it can.
     public func mismatch(state: DeploymentState, plan: Plan) -> String? {
-        if lineage != state.lineage {
+        if lineage != state.lineage, !lineage.isEmpty {
             return "plan lineage \"\(lineage)\" does not match state lineage \"\(state.lineage)\"; the state may have been modified by another process"
         }
         if serial != state.serial {

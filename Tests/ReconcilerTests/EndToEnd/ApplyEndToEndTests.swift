@@ -7,7 +7,7 @@ import YAMLBridge
 @Suite struct ApplyEndToEndTests {
     @Test func deployFromEmptyThenNothingToDo() async throws {
         let deployment = try await LocalDeployment(Manifests.estate())
-        let first = try deployment.reconcile(["plan"])
+        let first = try await deployment.reconcile(["plan"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasPrefix("""
             create database_catalogs.cat
@@ -17,7 +17,7 @@ import YAMLBridge
             Plan: 3 to add, 0 to change, 0 to delete, 0 unchanged
 
             """))
-        let applied = try deployment.reconcile(["apply", "--auto-approve"])
+        let applied = try await deployment.reconcile(["apply", "--auto-approve"])
         #expect(applied.status == 0, "\(applied.stderr)")
         #expect(applied.stdout == "", "apply writes to standard error only")
         #expect(applied.stderr.hasSuffix("""
@@ -27,7 +27,7 @@ import YAMLBridge
             Resources: 3 created, 0 changed, 0 deleted, 0 unchanged
 
             """))
-        let again = try deployment.reconcile(["plan", "--detailed-exitcode"])
+        let again = try await deployment.reconcile(["plan", "--detailed-exitcode"])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout == "Plan: 0 to add, 0 to change, 0 to delete, 3 unchanged\n")
         let table = try await deployment.emulator.call("GET", "/api/2.0/database/synced_tables/serving.public.orders")
@@ -37,14 +37,14 @@ import YAMLBridge
 
     @Test func syncModeChangeDeletesWithPurgeThenPostsTheFullBody() async throws {
         let deployment = try await LocalDeployment(Manifests.estate(policy: "SNAPSHOT"))
-        try deployment.apply()
+        try await deployment.apply()
         try deployment.write(Manifests.estate(policy: "TRIGGERED"))
-        let plan = try deployment.reconcile(["plan", "--detailed-exitcode"])
+        let plan = try await deployment.reconcile(["plan", "--detailed-exitcode"])
         #expect(plan.status == 2)
         #expect(plan.stdout.contains("recreate synced_database_tables.orders\n\nPlan: 1 to add, 0 to change, 1 to delete, 2 unchanged\n"))
         #expect(plan.stdout.contains(#"~ spec.scheduling_policy = "SNAPSHOT" → "TRIGGERED"   # forces replacement (immutable)"#))
         let mark = try deployment.requestMark()
-        try deployment.apply()
+        try await deployment.apply()
         #expect(try deployment.lakebaseMutations(since: mark) == [
             "DELETE /api/2.0/database/synced_tables/serving.public.orders?purge_data=true",
             "POST /api/2.0/database/synced_tables",
@@ -58,50 +58,50 @@ import YAMLBridge
 
     @Test func renameRecreatesWithPurgeAndCapacityIsOnePatch() async throws {
         let deployment = try await LocalDeployment(Manifests.estate())
-        try deployment.apply()
+        try await deployment.apply()
         try deployment.write(Manifests.estate(capacity: "CU_2"))
         var mark = try deployment.requestMark()
-        try deployment.apply()
+        try await deployment.apply()
         #expect(try deployment.lakebaseMutations(since: mark) == ["PATCH /api/2.0/database/instances/orders-db?update_mask=*"])
 
         try deployment.write(Manifests.estate(instance: "orders-db-2", capacity: "CU_2"))
         mark = try deployment.requestMark()
-        let applied = try deployment.reconcile(["apply", "--auto-approve"])
+        let applied = try await deployment.reconcile(["apply", "--auto-approve"])
         #expect(applied.status == 0, "\(applied.stderr)")
         let mutations = try deployment.lakebaseMutations(since: mark)
         #expect(mutations.first == "DELETE /api/2.0/database/instances/orders-db?purge=true")
         #expect(mutations.dropFirst().first == "POST /api/2.0/database/instances")
         #expect(applied.stderr.contains("Recreated database_instances.db"))
-        #expect(try deployment.reconcile(["plan", "--detailed-exitcode"]).status == 0)
+        #expect(try await deployment.reconcile(["plan", "--detailed-exitcode"]).status == 0)
     }
 
     @Test func driftAndOutOfBandDeletesAreRepaired() async throws {
         let deployment = try await LocalDeployment(Manifests.estate())
-        try deployment.apply()
+        try await deployment.apply()
         _ = try await deployment.emulator.call("PATCH", "/api/2.0/database/instances/orders-db?update_mask=capacity",
                                                body: #"{"capacity":"CU_4"}"#)
-        let drift = try deployment.reconcile(["plan"])
+        let drift = try await deployment.reconcile(["plan"])
         #expect(drift.stdout.contains("update database_instances.db\n"))
         #expect(drift.stdout.contains(#"~ capacity = "CU_4" → "CU_1"   # changed outside the bundle"#))
-        try deployment.apply()
+        try await deployment.apply()
         let instance = try await deployment.emulator.call("GET", "/api/2.0/database/instances/orders-db")
         #expect(instance.json["capacity"] == .string("CU_1"))
 
         _ = try await deployment.emulator.call("DELETE", "/api/2.0/database/catalogs/serving")
-        let missing = try deployment.reconcile(["plan"])
+        let missing = try await deployment.reconcile(["plan"])
         #expect(missing.stdout.contains("create database_catalogs.cat\n"))
         #expect(missing.stdout.contains("! orders-db was deleted outside the bundle") == false)
         #expect(missing.stdout.contains("! serving was deleted outside the bundle; it is created again"))
-        try deployment.apply()
-        #expect(try deployment.reconcile(["plan", "--detailed-exitcode"]).status == 0)
+        try await deployment.apply()
+        #expect(try await deployment.reconcile(["plan", "--detailed-exitcode"]).status == 0)
     }
 
     @Test func resourcesRemovedFromTheConfigAreDeletedChildrenFirst() async throws {
         let deployment = try await LocalDeployment(Manifests.estate())
-        try deployment.apply()
+        try await deployment.apply()
         try deployment.write("bundle: {name: e2e}\n")
         let mark = try deployment.requestMark()
-        let applied = try deployment.reconcile(["apply", "--auto-approve"])
+        let applied = try await deployment.reconcile(["apply", "--auto-approve"])
         #expect(applied.status == 0, "\(applied.stderr)")
         #expect(try deployment.lakebaseMutations(since: mark) == [
             "DELETE /api/2.0/database/synced_tables/serving.public.orders",

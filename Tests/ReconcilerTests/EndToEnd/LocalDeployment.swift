@@ -32,13 +32,13 @@ final class LocalDeployment {
 
     /// Runs `reconcile` in the bundle folder.
     @discardableResult
-    func reconcile(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        try ReconcileBinary.run(arguments, in: folder, environment: environment)
+    func reconcile(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
+        try await ReconcileBinary.runOffPool(arguments, in: folder, environment: environment)
     }
 
     /// Applies with `--auto-approve` and expects success.
-    func apply(_ extra: [String] = [], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let result = try reconcile(["apply", "--auto-approve"] + extra)
+    func apply(_ extra: [String] = [], sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws {
+        let result = try await reconcile(["apply", "--auto-approve"] + extra)
         #expect(result.status == 0, "apply failed: \(result.stderr)", sourceLocation: sourceLocation)
     }
 
@@ -96,5 +96,49 @@ enum Manifests {
                 new_pipeline_spec: {storage_catalog: main, storage_schema: demo}
         \(extra)
         """
+    }
+}
+
+extension LocalDeployment {
+    /// Starts `reconcile` without waiting for it; its standard error goes to `launched.stderr` in the folder.
+    func launch(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = ReconcileBinary.url
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var env = ProcessInfo.processInfo.environment
+        for key in env.keys where key.hasPrefix("DATABRICKS_") { env[key] = nil }
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        let errors = folder.appendingPathComponent("launched.stderr")
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        try process.run()
+        return process
+    }
+
+    /// Waits (without blocking a thread) until `process` exits; returns its status.
+    static func exitStatus(of process: Process, timeout: TimeInterval = 120) async throws -> Int32 {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning {
+            guard Date() < deadline else { throw EmulatorError("reconcile did not finish within \(Int(timeout)) s") }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return process.terminationStatus
+    }
+
+    /// What the last launched process wrote on standard error.
+    var launchedErrors: String {
+        (try? String(contentsOf: folder.appendingPathComponent("launched.stderr"), encoding: .utf8)) ?? ""
+    }
+
+    /// The workspace state folder of the default target.
+    var statePath: String { "/Workspace/Users/\(Emulator.user)/.bundle/e2e/default/state" }
+
+    /// Whether a workspace file exists.
+    func workspaceFileExists(_ path: String) async throws -> Bool {
+        let reply = try await emulator.call("GET", "/api/2.0/workspace/get-status?path=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? path))
+        return reply.status == 200
     }
 }

@@ -34,4 +34,15 @@ enum ReconcileBinary {
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
+
+    /// `run` on a thread of its own, so waiting for the process never blocks Swift's cooperative pool (other
+    /// tests' tasks keep running meanwhile).
+    static func runOffPool(_ arguments: [String], in directory: URL? = nil,
+                           environment: [String: String] = [:]) async throws -> (status: Int32, stdout: String, stderr: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try run(arguments, in: directory, environment: environment) })
+            }
+        }
+    }
 }
