@@ -51,14 +51,15 @@ struct DeployRun {
         }
     }
 
-    /// prevent_destroy, banners, and the question (or the refusal without a terminal).
-    func approve(_ plan: Plan, destroy: Bool, autoApprove: Bool) throws {
+    /// prevent_destroy, banners, and the question (or the refusal without a terminal). Destroy always asks, and
+    /// prints `preface` before the banners and `trailer` after them.
+    func approve(_ plan: Plan, destroy: Bool, autoApprove: Bool, preface: String = "", trailer: String = "") throws {
         let approval = Approval(plan, destroy: destroy)
         if !approval.preventDestroyErrors.isEmpty {
             throw CommandFailure(approval.preventDestroyErrors.joined(separator: "\n"))
         }
-        guard approval.needsConfirmation else { return }
-        FileHandle.standardError.write(Data(approval.banners.utf8))
+        guard approval.needsConfirmation || destroy else { return }
+        FileHandle.standardError.write(Data((preface + approval.banners + trailer).utf8))
         if autoApprove { return }
         guard Terminal.isInteractive else { throw CommandFailure(Approval.noTerminalMessage(destroy: destroy)) }
         FileHandle.standardError.write(Data("\nWould you like to proceed? [y/N]: ".utf8))
@@ -81,8 +82,9 @@ struct DeployRun {
         let interrupt = InterruptTrap { task.cancel() }
         let result = await task.value
         interrupt.cancel()
+        var finalState = state
         do {
-            _ = try await journal.finish()
+            finalState = try await journal.finish()
         } catch {
             Terminal.standardError("Error: cannot save the deployment state: \(error)")
         }
@@ -95,7 +97,9 @@ struct DeployRun {
             throw ExitCode(1)
         }
         if destroy {
-            Terminal.standardError("Destroy: \(result.completed.count) deleted")
+            let deleted = result.completed.filter { !$0.key.isPermissions }.count
+            if finalState.rawEntries.isEmpty { try await session.forgetState() }
+            Terminal.standardError("Destroy: \(deleted) deleted")
             return
         }
         for (key, action) in result.completed { Terminal.standardError("\(action.pastTense) \(key.planLabel)") }

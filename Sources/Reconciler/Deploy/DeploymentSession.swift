@@ -35,6 +35,23 @@ public struct DeploymentSession: Sendable {
         return try RemoteState.newest(local: local, remote: pulled) ?? DeploymentState(cliVersion: cliVersion)
     }
 
+    /// After a complete destroy: removes the local and workspace state files (nothing is left to track).
+    public func forgetState() async throws {
+        try? FileManager.default.removeItem(atPath: localFile.path)
+        try await files.delete(remote.path)
+    }
+
+    /// Every state entry planned as a delete, for `destroy`.
+    public func destroyPlan(from state: DeploymentState) async -> Result<PlanOutcome, PlanReport> {
+        let (snapshot, _, warnings) = await LiveReader(workspace: workspace).snapshot(desired: [], state: state)
+        switch Planner.plan(desired: [], state: state, live: snapshot) {
+        case .success(let plan):
+            return .success(PlanOutcome(plan: plan, desired: [], warnings: warnings.map { "cannot read \($0.description); it will still be deleted" }))
+        case .failure(let failure):
+            return .failure(PlanReport(messages: failure.errors.map(\.description)))
+        }
+    }
+
     /// The configured nodes.
     public var desiredNodes: [DesiredNode] { DesiredNode.nodes(of: bundle) }
 
