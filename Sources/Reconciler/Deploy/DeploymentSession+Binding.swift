@@ -9,8 +9,8 @@ extension DeploymentSession {
         public let description: String
     }
 
-    /// The state entry that makes the bundle manage an existing resource: its id, its live object as the last
-    /// applied state (so the next plan shows exactly what apply would change), and its edges.
+    /// The state entry that makes the bundle manage an existing resource: its id, the live values of the fields the
+    /// bundle sets as the last applied state (so the next plan shows exactly what apply would change), its edges.
     public func bindingEntry(_ key: ResourceKey, name: String, state: DeploymentState) async throws(BindingError) -> DeploymentState.Entry {
         guard let node = desiredNodes.first(where: { $0.key == NodeKey(key) }) else {
             let keys = bundle.resources.filter { $0.key.kind == key.kind }.map(\.key.name)
@@ -30,6 +30,17 @@ extension DeploymentSession {
             throw BindingError(description: "no \(key.kind.singular.replacingOccurrences(of: "_", with: " ")) named \(name) exists in the workspace")
         }
         let edges = node.dependsOn + ImplicitEdges.edges(of: node, among: desiredNodes)
-        return DeploymentState.Entry(id: name, state: kind.rules.remoteState(of: live), dependsOn: edges)
+        let recorded = Self.restricted(kind.rules.remoteState(of: live), to: node.value) ?? .object([:])
+        return DeploymentState.Entry(id: name, state: recorded, dependsOn: edges)
+    }
+
+    /// `value` with only the object keys `shape` has, at every depth (lists are kept whole).
+    static func restricted(_ value: JSONValue?, to shape: JSONValue) -> JSONValue? {
+        guard case .object(let object)? = value, case .object(let wanted) = shape else { return value }
+        var kept = JSONObject()
+        for (key, inner) in wanted {
+            if let restricted = restricted(object[key], to: inner) { kept[key] = restricted }
+        }
+        return .object(kept)
     }
 }
