@@ -46,7 +46,7 @@ struct PlanNarrative {
             return entry.changes.filter { $0.action != .skip }.map { change in
                 let path = change.path.description
                 let new = known[path] != nil ? "(known after apply)" : render(change.new)
-                let before = change.isLocal ? change.old : change.remote
+                let before = change.isLocal ? (change.old ?? change.remote) : change.remote
                 var note: String?
                 if change.action == .recreate { note = "forces replacement (\(change.reason ?? "immutable"))" }
                 if change.reason == "remote_drift" { note = (note.map { $0 + "; " } ?? "") + "changed outside the bundle" }

@@ -21,7 +21,15 @@ public enum SummaryRenderer {
                 let name = state.entry(key.stateKey)?.id ?? resource.resolvedName
                 out += "    \(resource.key.name):\n      Name: \(name ?? "(known after apply)")\n"
                 if let name { out += "      URL: \(url(kind, name: name, host: host))\n" }
-                out += "      State: \(liveState(kind, live.reads[key.stateKey]))\n"
+                let deployed = state.entry(key.stateKey) != nil
+                let read = live.reads[key.stateKey]
+                let shown: String
+                switch (deployed, read) {
+                case (false, .found?): shown = "exists in the workspace but is not managed by this bundle (see reconcile bind)"
+                case (false, _): shown = "not deployed"
+                default: shown = liveState(kind, read)
+                }
+                out += "      State: \(shown)\n"
             }
         }
         return out
