@@ -47,7 +47,14 @@ public final class Emulator: @unchecked Sendable {
     /// Starts an emulator and waits (without blocking a thread) until it is ready; `extra` flags are added to
     /// the defaults (fast state transitions, test token and user).
     public static func start(_ extra: [String] = [], dataDirectory: URL? = nil, postgresPort: Int? = nil) async throws -> Emulator {
-        let emulator = try Emulator(extra, dataDirectory: dataDirectory, postgresPort: postgresPort)
+        await EmulatorSlots.shared.acquire()
+        let emulator: Emulator
+        do {
+            emulator = try Emulator(extra, dataDirectory: dataDirectory, postgresPort: postgresPort)
+        } catch {
+            await EmulatorSlots.shared.release()
+            throw error
+        }
         try await emulator.waitUntilReady()
         return emulator
     }
@@ -84,6 +91,7 @@ public final class Emulator: @unchecked Sendable {
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
                 pid = 0
+                await EmulatorSlots.shared.release()
                 let errors = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
                 throw EmulatorError("lakebase-local exited before it was ready: \(errors)")
             }
@@ -99,9 +107,11 @@ public final class Emulator: @unchecked Sendable {
         kill(pid, SIGTERM)
         let target = pid
         pid = 0
-        return await withCheckedContinuation { continuation in
+        let status = await withCheckedContinuation { continuation in
             Thread.detachNewThread { continuation.resume(returning: ChildProcessLauncher.waitBlocking(target)) }
         }
+        await EmulatorSlots.shared.release()
+        return status
     }
 
     /// Stops this emulator (if still running) and starts it again on the same data folder and PostgreSQL port.
@@ -119,7 +129,10 @@ public final class Emulator: @unchecked Sendable {
         let leftovers = ownsDataDirectory ? [dataDirectory, stdoutFile, stderrFile] : []
         if running > 0 { kill(running, SIGTERM) }
         Thread.detachNewThread {
-            if running > 0 { _ = ChildProcessLauncher.waitBlocking(running) }
+            if running > 0 {
+                _ = ChildProcessLauncher.waitBlocking(running)
+                Task { await EmulatorSlots.shared.release() }
+            }
             for url in leftovers { try? FileManager.default.removeItem(at: url) }
         }
     }
