@@ -110,4 +110,29 @@ import YAMLBridge
         ])
         #expect(applied.stderr.contains("Resources: 0 created, 0 changed, 3 deleted, 0 unchanged"))
     }
+
+    @Test func aFailedResourceSkipsItsDependentsAndTheRestGoesOn() async throws {
+        let deployment = try await LocalDeployment(Manifests.estate(extra: """
+                missing:
+                  name: serving.public.missing
+                  spec: {source_table_full_name: main.demo.no_such_table, primary_key_columns: [id], scheduling_policy: SNAPSHOT}
+                packed:
+                  name: serving.public.packed
+                  spec:
+                    source_table_full_name: main.demo.orders_nocdf
+                    primary_key_columns: [order_id]
+                    scheduling_policy: SNAPSHOT
+                    existing_pipeline_id: ${resources.synced_database_tables.missing.data_synchronization_status.pipeline_id}
+            """))
+        let applied = try await deployment.reconcile(["apply", "--auto-approve"])
+        #expect(applied.status == 1)
+        let errors = applied.stderr.split(separator: "\n").filter { $0.hasPrefix("Error: ") }
+        #expect(errors.count == 2, "\(applied.stderr)")
+        #expect(errors.first?.hasPrefix("Error: cannot create resources.synced_database_tables.missing: POST /api/2.0/database/synced_tables: ") == true)
+        #expect(errors.last == "Error: cannot create resources.synced_database_tables.packed: dependency failed: resources.synced_database_tables.missing")
+        let state = try deployment.localState()["state"]?.objectValue ?? JSONObject()
+        #expect(Set(state.keys) == [
+            "resources.database_instances.db", "resources.database_catalogs.cat", "resources.synced_database_tables.orders",
+        ], "everything that succeeded is in state")
+    }
 }
