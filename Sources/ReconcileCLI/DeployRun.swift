@@ -8,11 +8,13 @@ struct DeployRun {
     let connection: BundleConnection
     let session: DeploymentSession
     let forceLock: Bool
+    let progress: ProgressPrinter
 
     init(connection: BundleConnection, waitTimeout: Double?, forceLock: Bool) {
         self.connection = connection
         self.forceLock = forceLock
         let progress = ProgressPrinter()
+        self.progress = progress
         session = connection.session(waitOptions: WaitOptions(timeout: waitTimeout, progress: { progress.line($0) }))
     }
 
@@ -77,15 +79,17 @@ struct DeployRun {
         } catch {
             throw CommandFailure("\(error)")
         }
-        let executor = Executor(workspace: session.workspace, journal: journal, options: options, reporter: StandardErrorReporter())
+        let executor = Executor(workspace: session.workspace, journal: journal, options: options, reporter: StandardErrorReporter(progress: progress))
         let task = Task { await executor.run(plan) }
         let interrupt = InterruptTrap { task.cancel() }
         let result = await task.value
         interrupt.cancel()
         var finalState = state
+        var stateSaved = true
         do {
             finalState = try await journal.finish()
         } catch {
+            stateSaved = false
             Terminal.standardError("Error: cannot save the deployment state: \(error)")
         }
         if task.isCancelled {
@@ -98,28 +102,85 @@ struct DeployRun {
         }
         if destroy {
             let deleted = result.completed.filter { !$0.key.isPermissions }.count
-            if finalState.rawEntries.isEmpty { try await session.forgetState() }
+            if stateSaved, finalState.rawEntries.isEmpty { try await session.forgetState() }
             Terminal.standardError("Destroy: \(deleted) deleted")
+            if !stateSaved { throw ExitCode(1) }
             return
         }
         for (key, action) in result.completed { Terminal.standardError("\(action.pastTense) \(key.planLabel)") }
         let summary = plan.summary
         Terminal.standardError("Resources: \(summary.add) created, \(summary.change) changed, \(summary.delete) deleted, \(summary.unchanged) unchanged")
+        if !stateSaved { throw ExitCode(1) }
     }
 }
 
 /// Apply events on standard error.
 struct StandardErrorReporter: ApplyReporter {
+    let progress: ProgressPrinter
     func started(_ key: NodeKey, _ action: PlanAction) {}
-    func progress(_ line: String) { Terminal.standardError(line) }
+    func finished(_ key: NodeKey, name: String?) {
+        if let name { progress.done("\(key.kind.rawValue) \(name)") }
+    }
+    func progress(_ line: String) { self.progress.line(line) }
     func warning(_ line: String) { Terminal.standardError("Warning: \(line)") }
 }
 
-/// Wait progress on standard error, with the elapsed time since the command started.
-final class ProgressPrinter: Sendable {
+/// Wait progress on standard error. On a terminal one status line is redrawn in place every second (elapsed time,
+/// each resource being waited for and its state or row counts); otherwise one plain line per observed change.
+final class ProgressPrinter: @unchecked Sendable {
     private let start = Date()
-    func line(_ text: String) {
+    private let lock = NSLock()
+    private var states: [(resource: String, state: String)] = []
+    private var timer: DispatchSourceTimer?
+
+    init() {
+        guard Terminal.isLiveTerminal else { return }
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + 1, repeating: 1)
+        timer.setEventHandler { [weak self] in self?.redraw() }
+        timer.resume()
+        self.timer = timer
+    }
+
+    deinit { timer?.cancel() }
+
+    private var elapsed: String {
         let seconds = Int(Date().timeIntervalSince(start))
-        Terminal.standardError("  [\(seconds / 60):\(String(format: "%02d", seconds % 60))] \(text)")
+        return "\(seconds / 60):\(String(format: "%02d", seconds % 60))"
+    }
+
+    /// One observation, `resource: state`.
+    func line(_ text: String) {
+        guard Terminal.isLiveTerminal else {
+            Terminal.standardError("  [\(elapsed)] \(text)")
+            return
+        }
+        let parts = text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        lock.withLock {
+            let resource = parts.first ?? text
+            let state = parts.count > 1 ? parts[1] : ""
+            if let index = states.firstIndex(where: { $0.resource == resource }) {
+                states[index].state = state
+            } else {
+                states.append((resource, state))
+            }
+        }
+        redraw()
+    }
+
+    /// A resource is no longer waited for.
+    func done(_ resource: String) {
+        lock.withLock { states.removeAll { $0.resource == resource } }
+    }
+
+    private func redraw() {
+        let text = lock.withLock {
+            states.map { entry in
+                let name = entry.resource.split(separator: " ", maxSplits: 1).last.map(String.init) ?? entry.resource
+                return "\(name) \(entry.state.replacingOccurrences(of: "SYNCED_TABLE_", with: ""))"
+            }.joined(separator: " | ")
+        }
+        guard !text.isEmpty else { return }
+        Terminal.status("  [\(elapsed)] waiting: \(text)")
     }
 }

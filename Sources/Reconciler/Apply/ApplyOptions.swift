@@ -19,6 +19,8 @@ public struct ApplyOptions: Sendable {
 public protocol ApplyReporter: Sendable {
     /// A node's work begins.
     func started(_ key: NodeKey, _ action: PlanAction)
+    /// A node's work ended (successfully or not); `name` is the resource's name.
+    func finished(_ key: NodeKey, name: String?)
     /// A wait observed a new state.
     func progress(_ line: String)
     /// Something to know that did not stop the node.

@@ -98,6 +98,7 @@ public struct Executor: Sendable {
             startReady()
             while let (key, outcome) = await group.next() {
                 running -= 1
+                reporter.finished(key, name: entries[key]?.newState?["name"]?.stringValue ?? entries[key]?.savedID)
                 switch outcome {
                 case .success(let object):
                     if let object { applied[key.stateKey] = object }

@@ -69,9 +69,19 @@ struct NodeApplier: Sendable {
             object["stopped"] = nil
             body = .object(object)
         }
-        let created = try await call("create", key) { () throws(APIError) in try await workspace.create(key.kind, body) }
+        // Recorded before the POST: a crash between the POST and its answer must not leave a resource the state
+        // does not know (the next plan would refuse it as unmanaged). If the POST fails, the record goes again.
+        let intended = identifier(key, value: value, created: value)
+        try await journal.save(key.stateKey, stateEntry(entry, value: value, id: intended))
+        let created: JSONValue
+        do {
+            created = try await call("create", key) { () throws(APIError) in try await workspace.create(key.kind, body) }
+        } catch {
+            try await journal.remove(key.stateKey)
+            throw error
+        }
         let id = identifier(key, value: value, created: created)
-        try await journal.save(key.stateKey, stateEntry(entry, value: value, id: id))
+        if id != intended { try await journal.save(key.stateKey, stateEntry(entry, value: value, id: id)) }
         if stopAfterStart {
             try await waitReady(key, value: body)
             try await call("update", key) { () throws(APIError) in try await workspace.update(key.kind, id: id, value) }

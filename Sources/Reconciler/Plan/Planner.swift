@@ -33,7 +33,7 @@ public enum Planner {
             if let saved {
                 guard case .found(let object)? = read else {
                     entry.action = .create
-                    entry.reasons = ["\(saved.id) was deleted outside the bundle; it is created again"]
+                    entry.reasons = ["\(saved.id) is in the state but not in the workspace (deleted outside the bundle, or an interrupted create); it is created"]
                     entries[node.key] = entry
                     continue
                 }

@@ -33,7 +33,7 @@ import YAMLBridge
         scenario.remote(F.instance, nil)
         let entry = try #require(try scenario.plan().entry(F.instance))
         #expect(entry.action == .create)
-        #expect(entry.reasons == ["orders-db was deleted outside the bundle; it is created again"])
+        #expect(entry.reasons == ["orders-db is in the state but not in the workspace (deleted outside the bundle, or an interrupted create); it is created"])
     }
 
     @Test func removedFromConfigIsDeletedAndGoneWhenAlreadyMissing() throws {
