@@ -103,4 +103,44 @@ import YAMLBridge
         #expect(stale.status == 1)
         #expect(stale.stderr.contains("plan serial 0 does not match state serial 1"))
     }
+
+    /// Runs `reconcile` on a pseudo-terminal (util-linux `script`) with `input` typed in.
+    static func onTerminal(_ deployment: LocalDeployment, _ arguments: String, input: String) async throws -> (status: Int32, output: String) {
+        let script = "/usr/bin/script"
+        guard FileManager.default.isExecutableFile(atPath: script) else {
+            throw EmulatorError("this test needs util-linux's script: apt-get install -y bsdutils")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: script)
+        process.arguments = ["-qec", ReconcileBinary.url.path + " " + arguments, "/dev/null"]
+        process.currentDirectoryURL = deployment.folder
+        var env = ProcessInfo.processInfo.environment
+        env.merge(deployment.environment) { _, new in new }
+        process.environment = env
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let status = try await LocalDeployment.exitStatus(of: process)
+        let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return (status, output)
+    }
+
+    @Test func onATerminalTheAnswerDecides() async throws {
+        let deployment = try await LocalDeployment(Manifests.estate(policy: "SNAPSHOT"))
+        try await deployment.apply()
+        try deployment.write(Manifests.estate(policy: "TRIGGERED"))
+        let mark = try deployment.requestMark()
+        let declined = try await Self.onTerminal(deployment, "apply", input: "n\n")
+        #expect(declined.status == 1)
+        #expect(declined.output.contains("Would you like to proceed? [y/N]: "))
+        #expect(declined.output.contains("Deployment cancelled!"))
+        #expect(try deployment.lakebaseMutations(since: mark) == [])
+        let accepted = try await Self.onTerminal(deployment, "apply", input: "yes\n")
+        #expect(accepted.status == 0, "\(accepted.output)")
+        #expect(accepted.output.contains("Recreated synced_database_tables.orders"))
+    }
 }
