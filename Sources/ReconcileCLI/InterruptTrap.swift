@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 
 /// Runs `handler` on SIGINT or SIGTERM while it is the innermost armed trap (an apply's graceful stop takes over
-/// from the lock's release-and-exit); a second signal exits at once with 130. Without any trap armed the default
-/// action applies.
+/// from the lock's release-and-exit); a second signal, or a signal while no trap is armed, exits at once with 130.
+/// (On Linux, libdispatch receives signals through its own handler: the action must not be set to SIG_IGN.)
 final class InterruptTrap: @unchecked Sendable {
     private static let registry = Registry()
     private let id: Int
@@ -27,16 +27,12 @@ final class InterruptTrap: @unchecked Sendable {
                 if sources.isEmpty { install() }
                 nextID += 1
                 handlers.append((nextID, handler))
-                for number in [SIGINT, SIGTERM] { signal(number, SIG_IGN) }
                 return nextID
             }
         }
 
         func remove(_ id: Int) {
-            lock.withLock {
-                handlers.removeAll { $0.id == id }
-                if handlers.isEmpty { for number in [SIGINT, SIGTERM] { signal(number, SIG_DFL) } }
-            }
+            lock.withLock { handlers.removeAll { $0.id == id } }
         }
 
         private func install() {

@@ -52,6 +52,24 @@ import YAMLBridge
         #expect(try await deployment.reconcile(["plan", "--detailed-exitcode"]).status == 0)
     }
 
+    @Test func interruptedApplySavesStateAndReleasesTheLock() async throws {
+        let deployment = try await LocalDeployment(Manifests.estate(), flags: ["--instance-startup-ms", "4000"])
+        let running = try deployment.launch(["apply", "--auto-approve"])
+        let deadline = Date().addingTimeInterval(30)
+        while try await deployment.lakebaseMutations().isEmpty {
+            guard Date() < deadline, running.isRunning else { Issue.record("apply never created anything: \(deployment.launchedErrors)"); return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        kill(running.processIdentifier, SIGINT)
+        #expect(try await LocalDeployment.exitStatus(of: running) == 130, "\(deployment.launchedErrors)")
+        #expect(deployment.launchedErrors.contains("Interrupted: the state records every completed step"))
+        #expect(try await deployment.workspaceFileExists(deployment.statePath + "/deploy.lock") == false, "the lock is released")
+        let state = try deployment.localState()["state"]?.objectValue ?? JSONObject()
+        #expect(state["resources.database_instances.db"]?["__id__"] == .string("orders-db"), "the create is recorded")
+        try await deployment.apply()
+        #expect(try await deployment.reconcile(["plan", "--detailed-exitcode"]).status == 0)
+    }
+
     @Test(arguments: [300, 1200, 2600])
     func killedApplyConvergesWhenRunAgain(afterMilliseconds delay: Int) async throws {
         let deployment = try await LocalDeployment(
