@@ -35,6 +35,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seed file with the lakehouse's source tables (YAML).") var seed: String?
     @Option(name: .customLong("max-instances"), help: "Most database instances (the platform allows 10).")
     var maxInstances = 10
+    @Option(name: .customLong("continuous-poll-ms"), help: "How often CONTINUOUS synced tables poll the change data feed.")
+    var continuousPollMilliseconds = 2000
+
     @Option(name: .customLong("oauth-token-ttl"), help: "Lifetime of OAuth access tokens, in seconds.")
     var oauthTokenLifetime = 3600
 
@@ -56,6 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--max-concurrent-requests must be at least 1")
         }
         guard maxInstances >= 1 else { throw ValidationError("--max-instances must be at least 1") }
+        guard continuousPollMilliseconds >= 10 else { throw ValidationError("--continuous-poll-ms must be at least 10") }
         guard oauthTokenLifetime >= 1 else { throw ValidationError("--oauth-token-ttl must be at least 1") }
     }
 
@@ -81,6 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
         options.seedPath = seed
         options.maxInstances = maxInstances
         options.oauthTokenLifetimeSeconds = oauthTokenLifetime
+        options.continuousPollMilliseconds = continuousPollMilliseconds
         do {
             try await LakebaseLocalServer(options: options).run { url in
                 FileHandle.standardOutput.write(Data("lakebase-local listening on \(url)\n".utf8))

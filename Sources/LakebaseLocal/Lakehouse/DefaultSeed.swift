@@ -25,7 +25,7 @@ enum DefaultSeed {
                     columns: *order_columns
                   orders_view:
                     table_type: VIEW
-                    rows: 10000
+                    definition: SELECT * FROM demo.orders_cdf
                     columns: *order_columns
 
         """

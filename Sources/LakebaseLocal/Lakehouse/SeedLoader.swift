@@ -49,14 +49,14 @@ enum SeedLoader {
         for catalog in try mapping(root["catalogs"], at: root, field: "catalogs") {
             for schema in try mapping(catalog.value["schemas"], at: catalog.value, field: "schemas") {
                 for table in try mapping(schema.value["tables"], at: schema.value, field: "tables") {
-                    tables.append(try sourceTable(table, catalog: catalog.key, schema: schema.key))
+                    tables.append(try sourceTable(table, catalog: catalog.key, schema: schema.key, file: file))
                 }
             }
         }
         return tables
     }
 
-    private static func sourceTable(_ pair: YAMLPair, catalog: String, schema: String) throws -> SourceTable {
+    private static func sourceTable(_ pair: YAMLPair, catalog: String, schema: String, file: String) throws -> SourceTable {
         let node = pair.value
         let tableType = node["table_type"]?.stringValue ?? "MANAGED"
         guard tableTypes.contains(tableType) else {
@@ -83,9 +83,17 @@ enum SeedLoader {
             }
             rowCount = Int(count)
         }
+        let definition = node["definition"]?.stringValue
+        if tableType == "VIEW" || tableType == "METRIC_VIEW", definition == nil {
+            throw problem(node, "a \(tableType) needs 'definition': its query over tables of catalog \(catalog), e.g. SELECT * FROM \(schema).other_table")
+        }
+        var csvPath = node["csv"]?.stringValue
+        if let relative = csvPath, !relative.hasPrefix("/") {
+            csvPath = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(relative).path
+        }
         return SourceTable(
             catalog: catalog, schema: schema, name: pair.key, tableType: tableType, columns: columns,
-            primaryKey: primaryKey, properties: properties, rowCount: rowCount)
+            primaryKey: primaryKey, properties: properties, rowCount: rowCount, definition: definition, csvPath: csvPath)
     }
 
     private static func sourceColumn(_ pair: YAMLPair) throws -> SourceColumn {

@@ -8,6 +8,10 @@ struct SourceTable: Codable, Sendable, Equatable {
     var primaryKey: [String]
     var properties: [String: String]
     var rowCount: Int
+    /// For a view: its query, in PostgreSQL, over tables of the same catalog (`SELECT * FROM demo.orders_cdf`).
+    var definition: String? = nil
+    /// A CSV file (with a header line) holding the rows, instead of generated ones.
+    var csvPath: String? = nil
 
     /// `catalog.schema.name`.
     var fullName: String { "\(catalog).\(schema).\(name)" }

@@ -9,6 +9,22 @@ struct DestinationTable {
     var primaryKey: [String]
     var typeOverrides: [TypeOverride]
 
+    /// Hash partitions of every synced table (as the platform partitions by the primary key).
+    static let partitionCount = 4
+
+    /// `schema.table`, quoted.
+    var qualifiedName: String { "\(SQLText.identifier(schema)).\(SQLText.identifier(table))" }
+
+    /// The table, partitioned by hash of the primary key, and its partitions `<table>_p0` … (idempotent).
+    var createStatements: [String] {
+        guard !primaryKey.isEmpty else { return [createStatement] }
+        let keys = primaryKey.map(SQLText.identifier).joined(separator: ", ")
+        return [createStatement + " PARTITION BY HASH (\(keys))"] + (0..<Self.partitionCount).map { index in
+            "CREATE TABLE IF NOT EXISTS \(SQLText.identifier(schema)).\(SQLText.identifier("\(table)_p\(index)")) "
+                + "PARTITION OF \(qualifiedName) FOR VALUES WITH (MODULUS \(Self.partitionCount), REMAINDER \(index))"
+        }
+    }
+
     /// `CREATE TABLE IF NOT EXISTS` with the mapped column types and the primary key.
     var createStatement: String {
         var definitions = columns.map { column in
@@ -58,6 +74,6 @@ extension PostgresFleet {
                 "CREATE SCHEMA \(SQLText.identifier(destination.schema)) AUTHORIZATION "
                     + SQLText.identifier(Self.superuserGroup))
         }
-        try connection.execute(destination.createStatement)
+        for statement in destination.createStatements { try connection.execute(statement) }
     }
 }

@@ -67,11 +67,16 @@ actor PostgresFleet {
 
     /// An administrative connection to `database` on the server at `address`.
     func connect(address: String, database: String = "postgres") throws -> PGConnection {
-        try PGConnection(parameters: [
+        try PGConnection(parameters: adminParameters(address: address, database: database))
+    }
+
+    /// libpq parameters of an administrative connection (for work done off the actor, e.g. sync pipelines).
+    nonisolated func adminParameters(address: String, database: String) -> [String: String] {
+        [
             "host": address, "port": String(port), "dbname": database, "user": Self.adminRole,
             "password": adminPassword, "sslmode": "require", "connect_timeout": "10",
             "application_name": "lakebase-local",
-        ])
+        ]
     }
 
     private func isRunning(folder: URL) async throws -> Bool {

@@ -20,6 +20,8 @@ struct SyncedTableRecord: Codable, Sendable {
     var generation: Int
     var createdAt: Date
     var lastSyncTime: Date?
+    /// The pipeline's progress (nil until the first sync starts).
+    var sync: SyncStatus?
 
     /// `catalog`, `schema` and `table` of the destination name.
     var nameParts: (catalog: String, schema: String, table: String) {
@@ -42,6 +44,7 @@ enum SyncedTableState {
     static let initialSnapshot = "SYNCED_TABLE_PROVISIONING_INITIAL_SNAPSHOT"
     static let noPendingUpdate = "SYNCED_TABLE_ONLINE_NO_PENDING_UPDATE"
     static let continuousUpdate = "SYNCED_TABLE_ONLINE_CONTINUOUS_UPDATE"
+    static let triggeredUpdate = "SYNCED_TABLE_ONLINE_TRIGGERED_UPDATE"
     static let offlineFailed = "SYNCED_TABLE_OFFLINE_FAILED"
 
     /// The online state a policy settles in.

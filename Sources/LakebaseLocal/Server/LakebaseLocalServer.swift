@@ -22,7 +22,8 @@ public struct LakebaseLocalServer: Sendable {
         let sourceTables = try options.seedPath.map(SeedLoader.load(path:))
             ?? SeedLoader.parse(DefaultSeed.text, file: "<built-in seed>")
         let fleet = try await PostgresFleet(dataDirectory: dataDirectory, port: options.postgresPort)
-        let workspace = try LocalWorkspace(options: options, fleet: fleet, sourceTables: sourceTables)
+        let lakehouse = Lakehouse(fleet: fleet, tables: sourceTables, dataDirectory: dataDirectory)
+        let workspace = try LocalWorkspace(options: options, fleet: fleet, lakehouse: lakehouse, sourceTables: sourceTables)
         do {
             try await workspace.resume()
             let api = try LocalAPI(workspace: workspace, options: options)

@@ -44,6 +44,8 @@ public struct ServerOptions: Sendable {
     public var oauthTokenLifetimeSeconds = 3600
     /// Lifetime of generated database credentials.
     public var credentialLifetimeSeconds = 3600
+    /// How often a CONTINUOUS pipeline polls the change data feed, in milliseconds.
+    public var continuousPollMilliseconds = 2000
 
     /// The defaults of `lakebase-local serve`.
     public init() {}

@@ -32,7 +32,8 @@ extension LocalWorkspace {
             update(name, generation) { $0.detailedState = SyncedTableState.pipelineResources }
             try await Task.sleep(for: phase)
             update(name, generation) { $0.detailedState = SyncedTableState.initialSnapshot }
-            let failure = await createDestination(name)
+            var failure = await createDestination(name)
+            if failure == nil { failure = await initialSync(name, generation: generation) }
             try await Task.sleep(for: phase)
             update(name, generation) { record in
                 if let failure {
@@ -46,13 +47,16 @@ extension LocalWorkspace {
                     record.lastSyncTime = Date()
                 }
             }
+            if failure == nil, syncedTable(named: name)?.schedulingPolicy == "CONTINUOUS" {
+                scheduleContinuousPipeline(name)
+            }
         } catch {
             return
         }
         transitions[name] = nil
     }
 
-    private func update(_ name: String, _ generation: Int, _ change: (inout SyncedTableRecord) -> Void) {
+    func update(_ name: String, _ generation: Int, _ change: (inout SyncedTableRecord) -> Void) {
         guard let index = snapshot.syncedTables.firstIndex(where: { $0.name == name }),
             snapshot.syncedTables[index].generation == generation
         else { return }
@@ -61,7 +65,7 @@ extension LocalWorkspace {
     }
 
     /// Creates the destination database objects; returns why the pipeline fails, or nil.
-    private func createDestination(_ name: String) async -> String? {
+    func createDestination(_ name: String) async -> String? {
         guard let record = syncedTable(named: name), let instance = instance(named: record.instanceName),
             let source = sourceTables[record.sourceTableFullName]
         else { return "The source table or the database instance no longer exists." }
@@ -69,13 +73,10 @@ extension LocalWorkspace {
             return "Source '\(source.fullName)' is a \(source.tableType); only SNAPSHOT sync is supported for views, "
                 + "\(record.schedulingPolicy) failed."
         }
-        let parts = record.nameParts
         let primaryKey = record.primaryKeyColumns.isEmpty ? source.primaryKey : record.primaryKeyColumns
         do {
             try await fleet.createSyncedTable(
-                DestinationTable(
-                    database: record.logicalDatabaseName, schema: parts.schema, table: parts.table,
-                    columns: source.columns, primaryKey: primaryKey, typeOverrides: record.typeOverrides),
+                destinationTable(record, source: source, primaryKey: primaryKey),
                 createMissingObjects: record.createDatabaseObjectsIfMissing, address: instance.address)
             return nil
         } catch let failure as DestinationFailure {
@@ -83,5 +84,13 @@ extension LocalWorkspace {
         } catch {
             return "Writing to PostgreSQL failed: \(error)"
         }
+    }
+
+    /// The PostgreSQL table a synced table writes to.
+    func destinationTable(_ record: SyncedTableRecord, source: SourceTable, primaryKey: [String]) -> DestinationTable {
+        let parts = record.nameParts
+        return DestinationTable(
+            database: record.logicalDatabaseName, schema: parts.schema, table: parts.table,
+            columns: source.columns, primaryKey: primaryKey, typeOverrides: record.typeOverrides)
     }
 }

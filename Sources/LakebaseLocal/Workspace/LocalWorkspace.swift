@@ -5,6 +5,8 @@ import Foundation
 actor LocalWorkspace {
     let options: ServerOptions
     let fleet: PostgresFleet
+    /// The source tables' PostgreSQL server (started on first use).
+    let lakehouse: Lakehouse
     let sourceTables: [String: SourceTable]
     var snapshot: WorkspaceSnapshot
     private let store: SnapshotStore
@@ -12,9 +14,10 @@ actor LocalWorkspace {
     var transitions: [String: Task<Void, Never>] = [:]
 
     /// Opens (or creates) the workspace in `options.dataDirectory`.
-    init(options: ServerOptions, fleet: PostgresFleet, sourceTables: [SourceTable]) throws {
+    init(options: ServerOptions, fleet: PostgresFleet, lakehouse: Lakehouse, sourceTables: [SourceTable]) throws {
         self.options = options
         self.fleet = fleet
+        self.lakehouse = lakehouse
         self.sourceTables = Dictionary(sourceTables.map { ($0.fullName, $0) }, uniquingKeysWith: { first, _ in first })
         store = SnapshotStore(file: URL(fileURLWithPath: options.dataDirectory).appendingPathComponent("workspace.json"))
         var loaded = try store.load() ?? .empty()
@@ -44,6 +47,10 @@ actor LocalWorkspace {
         for table in snapshot.syncedTables where table.phaseDue != nil || table.detailedState == SyncedTableState.provisioning {
             scheduleSyncedTableTransition(table.name)
         }
+        for table in snapshot.syncedTables where table.schedulingPolicy == "CONTINUOUS"
+            && table.detailedState == SyncedTableState.continuousUpdate {
+            scheduleContinuousPipeline(table.name)
+        }
     }
 
     /// Stops every transition (waiting for PostgreSQL work already under way) and then every PostgreSQL
@@ -60,6 +67,7 @@ actor LocalWorkspace {
                 Self.report("stopping the PostgreSQL server of instance '\(instance.name)' failed: \(error)")
             }
         }
+        await lakehouse.stop()
     }
 
     /// Saves the snapshot; a failure is reported and answered as an internal error.
