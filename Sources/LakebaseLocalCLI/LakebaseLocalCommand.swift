@@ -9,6 +9,6 @@ struct LakebaseLocalCommand: AsyncParsableCommand {
         commandName: "lakebase-local",
         abstract: "A local Databricks Lakebase workspace (REST API) backed by real PostgreSQL servers.",
         version: "0.1.0",
-        subcommands: [ServeCommand.self],
+        subcommands: [ServeCommand.self, SQLCommand.self],
         defaultSubcommand: ServeCommand.self)
 }

@@ -4,7 +4,7 @@ import Foundation
 /// One libpq connection: parameterised queries, COPY in and out, and errors that carry the server's message and
 /// SQLSTATE but never the password. The only type (with its extensions) that sees libpq.
 public final class PGConnection {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
 
     /// Connects with libpq keyword/value parameters; the error never includes the password.
     public init(parameters: [String: String]) throws(PGError) {

@@ -19,7 +19,7 @@ public final class LocalAPI: Sendable {
         faults = FaultInjector(rate: options.faultRate, seed: options.faultSeed ?? UInt64.random(in: 0...UInt64.max))
         log = try options.requestLogPath.map(RequestLog.init(path:))
         routes = Self.databaseRoutes(workspace) + Self.workspaceFileRoutes(workspace)
-            + Self.identityRoutes(workspace, identity) + Self.unityCatalogRoutes(workspace)
+            + Self.identityRoutes(workspace, identity) + Self.unityCatalogRoutes(workspace) + Self.statementRoutes(workspace)
     }
 
     /// Answers one request: admitted requests count as in flight for the whole latency; refused ones get the
