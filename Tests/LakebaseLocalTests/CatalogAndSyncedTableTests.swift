@@ -129,7 +129,7 @@ import YAMLBridge
         #expect(Array(seen.drop { $0 == "SYNCED_TABLE_PROVISIONING" }) == expected, "seen: \(seen)")
     }
 
-    @Test func continuousSettlesInContinuousUpdateAndViewsFailIncrementalSync() async throws {
+    @Test func continuousSettlesInContinuousUpdateAndViewsAreRefusedIncrementalSync() async throws {
         let (emulator, _) = try await emulatorWithInstance()
         _ = try await emulator.call(
             "POST", "/api/2.0/database/catalogs",
@@ -141,12 +141,13 @@ import YAMLBridge
             "/api/2.0/database/synced_tables/cat.public.live", "unity_catalog_provisioning_state", equals: "ACTIVE")
         #expect(live["data_synchronization_status"]?["detailed_state"]?.stringValue == "SYNCED_TABLE_ONLINE_CONTINUOUS_UPDATE")
 
-        _ = try await emulator.call(
+        let refused = try await emulator.call(
             "POST", "/api/2.0/database/synced_tables",
             body: #"{"name":"cat.public.viewed","spec":{"source_table_full_name":"main.demo.orders_view","primary_key_columns":["order_id"],"scheduling_policy":"TRIGGERED"}}"#)
-        let failed = try await emulator.waitFor(
-            "/api/2.0/database/synced_tables/cat.public.viewed", "unity_catalog_provisioning_state", equals: "FAILED")
-        #expect(failed["data_synchronization_status"]?["detailed_state"]?.stringValue == "SYNCED_TABLE_OFFLINE_FAILED")
+        #expect(refused.status == 400)
+        #expect(refused.errorCode == "INVALID_PARAMETER_VALUE")
+        #expect(refused.json["message"]?.stringValue?.contains("main.demo.orders_view") == true)
+        #expect(refused.json["message"]?.stringValue?.contains("delta.enableChangeDataFeed") == true)
     }
 
     @Test func syncedTableCreateChecks() async throws {

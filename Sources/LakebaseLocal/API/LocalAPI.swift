@@ -20,6 +20,7 @@ public final class LocalAPI: Sendable {
         log = try options.requestLogPath.map(RequestLog.init(path:))
         routes = Self.databaseRoutes(workspace) + Self.workspaceFileRoutes(workspace)
             + Self.identityRoutes(workspace, identity) + Self.unityCatalogRoutes(workspace) + Self.statementRoutes(workspace)
+            + Self.pipelineRoutes(workspace)
     }
 
     /// Answers one request: admitted requests count as in flight for the whole latency; refused ones get the

@@ -1,4 +1,5 @@
 import Foundation
+import YAMLBridge
 
 extension LocalWorkspace {
     /// The pipeline of a synced table, or why it cannot run.
@@ -104,5 +105,73 @@ extension LocalWorkspace {
                 }
             }
         }
+    }
+}
+
+extension LocalWorkspace {
+    /// `POST /api/2.0/pipelines/{id}/updates`: refreshes every synced table of the pipeline in the background —
+    /// a full copy for SNAPSHOT, for `full_refresh`, and for sources without change data feed; the change data
+    /// feed since the last processed version for TRIGGERED (CONTINUOUS tables only take full refreshes).
+    func startPipelineUpdate(_ pipelineID: String, fullRefresh: Bool) throws(LocalAPIError) -> JSONValue {
+        let members = snapshot.syncedTables.filter { $0.pipelineID == pipelineID }
+        guard !members.isEmpty else { throw .notFound("Pipeline '\(pipelineID)' does not exist.") }
+        let online = [SyncedTableState.noPendingUpdate, SyncedTableState.continuousUpdate, "SYNCED_TABLE_ONLINE_PIPELINE_FAILED"]
+        if let busy = members.first(where: { !online.contains($0.detailedState) }) {
+            throw LocalAPIError(status: 409, errorCode: "RESOURCE_CONFLICT",
+                                message: "Pipeline '\(pipelineID)' cannot start an update: \(busy.name) is \(busy.detailedState).")
+        }
+        let update = PipelineUpdateRecord(updateID: UUID().uuidString.lowercased(), pipelineID: pipelineID,
+                                          fullRefresh: fullRefresh, state: "RUNNING", createdAt: Date())
+        var updates = snapshot.pipelineUpdates ?? [:]
+        updates[update.updateID] = update
+        snapshot.pipelineUpdates = updates
+        try save()
+        let key = "update:" + update.updateID
+        transitions[key] = Task { [weak self] in
+            await self?.runPipelineUpdate(update.updateID, tables: members.map(\.name), fullRefresh: fullRefresh)
+        }
+        return .object(["update_id": .string(update.updateID)])
+    }
+
+    /// `GET /api/2.0/pipelines/{id}/updates/{update_id}`.
+    func pipelineUpdate(_ pipelineID: String, _ updateID: String) throws(LocalAPIError) -> JSONValue {
+        guard let update = snapshot.pipelineUpdates?[updateID], update.pipelineID == pipelineID else {
+            throw .notFound("Update '\(updateID)' of pipeline '\(pipelineID)' does not exist.")
+        }
+        return update.wire
+    }
+
+    private func runPipelineUpdate(_ updateID: String, tables: [String], fullRefresh: Bool) async {
+        var failures: [String] = []
+        for name in tables {
+            guard let record = syncedTable(named: name) else { continue }
+            let generation = record.generation
+            let continuous = record.schedulingPolicy == "CONTINUOUS"
+            if continuous && !fullRefresh { continue }
+            let settled = record.detailedState
+            if !continuous { update(name, generation) { $0.detailedState = SyncedTableState.triggeredUpdate } }
+            let copyAll = fullRefresh || record.schedulingPolicy == "SNAPSHOT"
+                || !(sourceTables[record.sourceTableFullName]?.changeDataFeedEnabled ?? false)
+            var failure: String?
+            if copyAll {
+                failure = await fullCopy(name, generation: generation)
+            } else if case .failure(let error) = await incrementalSync(name, generation: generation) {
+                failure = error.description
+            }
+            update(name, generation) { record in
+                if let failure {
+                    record.detailedState = "SYNCED_TABLE_ONLINE_PIPELINE_FAILED"
+                    record.message = failure
+                } else {
+                    record.detailedState = continuous ? settled : SyncedTableState.noPendingUpdate
+                    record.message = "Synced table is online."
+                }
+            }
+            if let failure { failures.append(failure) }
+        }
+        snapshot.pipelineUpdates?[updateID]?.state = failures.isEmpty ? "COMPLETED" : "FAILED"
+        snapshot.pipelineUpdates?[updateID]?.message = failures.first
+        do { try save() } catch { Self.report(error.message) }
+        transitions["update:" + updateID] = nil
     }
 }

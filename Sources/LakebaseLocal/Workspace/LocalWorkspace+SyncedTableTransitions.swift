@@ -69,10 +69,6 @@ extension LocalWorkspace {
         guard let record = syncedTable(named: name), let instance = instance(named: record.instanceName),
             let source = sourceTables[record.sourceTableFullName]
         else { return "The source table or the database instance no longer exists." }
-        if source.isView && record.schedulingPolicy != "SNAPSHOT" {
-            return "Source '\(source.fullName)' is a \(source.tableType); only SNAPSHOT sync is supported for views, "
-                + "\(record.schedulingPolicy) failed."
-        }
         let primaryKey = record.primaryKeyColumns.isEmpty ? source.primaryKey : record.primaryKeyColumns
         do {
             try await fleet.createSyncedTable(

@@ -15,7 +15,12 @@ extension LocalWorkspace {
             throw .notFound("Table '\(input.sourceTableFullName)' does not exist.", code: "TABLE_DOES_NOT_EXIST")
         }
         try checkKeys(input, source: source)
-        if input.schedulingPolicy != "SNAPSHOT" && !source.isView && !source.changeDataFeedEnabled {
+        if input.schedulingPolicy != "SNAPSHOT" && source.isView {
+            throw .invalidParameter(
+                "Source '\(source.fullName)' is a \(source.tableType), which has no change data feed "
+                    + "(delta.enableChangeDataFeed); \(input.schedulingPolicy) sync needs one. Use scheduling_policy SNAPSHOT.")
+        }
+        if input.schedulingPolicy != "SNAPSHOT" && !source.changeDataFeedEnabled {
             throw .invalidParameter(
                 "Source table '\(source.fullName)' does not have change data feed enabled, which "
                     + "\(input.schedulingPolicy) sync needs; set the table property delta.enableChangeDataFeed = true, "

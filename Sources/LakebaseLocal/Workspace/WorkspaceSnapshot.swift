@@ -10,6 +10,8 @@ struct WorkspaceSnapshot: Codable, Sendable {
     var instancePermissions: [String: [AccessControlEntry]] = [:]
     var nextObjectID: Int64 = 1_000_000
     var nextPipelineNumber: Int = 1
+    /// Pipeline updates by update id (absent in workspaces saved before pipelines ran).
+    var pipelineUpdates: [String: PipelineUpdateRecord]? = nil
 
     /// A new, empty workspace with a random 16-digit id.
     static func empty() -> WorkspaceSnapshot {
