@@ -15,7 +15,8 @@ import YAMLBridge
         let token: String
         let pipelineID: String
 
-        static func start(policy: String, source: String = "main.demo.orders_cdf", flags: [String] = []) async throws -> Estate {
+        static func start(policy: String, source: String = "main.demo.orders_cdf", flags: [String] = [],
+                          timeseriesKey: String? = nil) async throws -> Estate {
             let emulator = try await Emulator.start(flags)
             _ = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"db","capacity":"CU_1"}"#)
             let instance = try await emulator.waitFor("/api/2.0/database/instances/db", "state", equals: "AVAILABLE")
@@ -23,7 +24,8 @@ import YAMLBridge
                                         body: #"{"name":"cat","database_instance_name":"db","database_name":"app","create_database_if_not_exists":true}"#)
             let created = try await emulator.call("POST", "/api/2.0/database/synced_tables", body: """
                 {"name":"cat.public.orders","spec":{"source_table_full_name":"\(source)","primary_key_columns":["order_id"],
-                 "scheduling_policy":"\(policy)","new_pipeline_spec":{"storage_catalog":"main","storage_schema":"demo"}}}
+                 "scheduling_policy":"\(policy)",\(timeseriesKey.map { "\"timeseries_key\":\"\($0)\"," } ?? "")
+                 "new_pipeline_spec":{"storage_catalog":"main","storage_schema":"demo"}}}
                 """)
             try #require(created.status == 200, "\(created.json.serialized(pretty: false))")
             _ = try await emulator.waitFor("/api/2.0/database/synced_tables/cat.public.orders", "unity_catalog_provisioning_state", equals: "ACTIVE")
@@ -157,5 +159,13 @@ import YAMLBridge
     @Test func viewsAreCopiedBySnapshot() async throws {
         let estate = try await Estate.start(policy: "SNAPSHOT", source: "main.demo.orders_view")
         #expect(try estate.destination("SELECT count(*)::text FROM public.orders") == [["10000"]])
+    }
+
+    @Test func theTimeseriesKeyBreaksTiesBetweenChangesOfOneKey() async throws {
+        let estate = try await Estate.start(policy: "TRIGGERED", timeseriesKey: "updated_at")
+        try await estate.source("UPDATE main.demo.orders_cdf SET status = 'LATEST', updated_at = '2030-01-01' WHERE order_id = 1")
+        try await estate.source("UPDATE main.demo.orders_cdf SET status = 'STALE', updated_at = '2029-01-01' WHERE order_id = 1")
+        #expect(try await estate.refresh() == "COMPLETED")
+        #expect(try estate.destination("SELECT status FROM public.orders WHERE order_id = 1") == [["LATEST"]])
     }
 }

@@ -53,8 +53,9 @@ struct SyncPipeline: Sendable {
         return SyncOutcome(rows: rows, version: version, committedAt: committedAt)
     }
 
-    /// Applies the feed's changes after `version`: the last change of each primary key wins; upserts and deletes
-    /// in one transaction. With a `timeseries_key`, a row never replaces a newer one. Nil when nothing changed.
+    /// Applies the feed's changes after `version`: the last change of each primary key wins (with a
+    /// `timeseries_key`, the row with the latest time series value); upserts and deletes in one transaction, and a
+    /// row never replaces a newer one in the destination. Nil when nothing changed.
     func applyChanges(after version: Int64) throws -> SyncOutcome? {
         let reader = try PGConnection(parameters: sourceParameters)
         let changes = try reader.query(LakehouseSQL.changesAfter, [feedKey, String(version)])
@@ -67,6 +68,10 @@ struct SyncPipeline: Sendable {
                   let row = try? JSONParser.parse(text) else { continue }
             newest = max(newest, changeVersion)
             let key = source.primaryKey.map { row[$0]?.serialized(pretty: false) ?? "null" }.joined(separator: "\u{1F}")
+            if let previous = latest[key], let tie = timeseriesKey, kind != "delete", !previous.deleted,
+               Self.isNewer(previous.row[tie], than: row[tie]) {
+                continue  // the time series key breaks ties: an older row does not replace a newer one
+            }
             if latest[key] == nil { order.append(key) }
             latest[key] = (kind == "delete", row)
         }
@@ -95,6 +100,20 @@ struct SyncPipeline: Sendable {
     private var deleteStatement: String {
         let match = source.primaryKey.map { "d.\(SQLText.identifier($0)) = r.\(SQLText.identifier($0))" }.joined(separator: " AND ")
         return "DELETE FROM \(destination.qualifiedName) AS d USING jsonb_populate_recordset(NULL::\(destination.qualifiedName), $1::jsonb) AS r WHERE \(match)"
+    }
+
+    /// Whether time series value `lhs` is later than `rhs` (numbers numerically, text such as ISO timestamps by
+    /// comparison); a missing value is never newer.
+    static func isNewer(_ lhs: JSONValue?, than rhs: JSONValue?) -> Bool {
+        switch (lhs, rhs) {
+        case (.int(let a)?, .int(let b)?): return a > b
+        case (.double(let a)?, .double(let b)?): return a > b
+        case (.int(let a)?, .double(let b)?): return Double(a) > b
+        case (.double(let a)?, .int(let b)?): return a > Double(b)
+        case (.string(let a)?, .string(let b)?): return a > b
+        case (_?, nil): return true
+        default: return false
+        }
     }
 
     /// Seconds since 1970 as PostgreSQL prints a float8.
