@@ -177,14 +177,15 @@ import YAMLBridge
             ]),
         ])
         #expect(try await !waiters.syncedTableOnline("wait_cat.public.ok").degraded)
+        // A schema that does not exist, without create_database_objects_if_missing: the pipeline fails.
         _ = try await tables.create([
-            "name": .string("wait_cat.public.bad"),
+            "name": .string("wait_cat.no_such_schema.bad"),
             "spec": .object([
-                "source_table_full_name": .string("main.demo.orders_view"), "scheduling_policy": .string("TRIGGERED"),
+                "source_table_full_name": .string("main.demo.orders_cdf"), "scheduling_policy": .string("SNAPSHOT"),
                 "primary_key_columns": .array([.string("order_id")]),
             ]),
         ])
-        await #expect(throws: WaitError.self) { try await waiters.syncedTableOnline("wait_cat.public.bad") }
+        await #expect(throws: WaitError.self) { try await waiters.syncedTableOnline("wait_cat.no_such_schema.bad") }
 
         try await instances.delete("waited")
         try await waiters.instanceGone("waited")

@@ -62,6 +62,8 @@ extension SyncedTableRecord {
         case SyncedTableState.initialSnapshot, SyncedTableState.pipelineResources:
             status["provisioning_status"] = .object(["initial_pipeline_sync_progress": .object(progress)])
         case SyncedTableState.continuousUpdate:
+            // The time of the last poll of the feed: how fresh the table is (its lag).
+            if let poll = sync.lastPoll { update["timestamp"] = .string(LocalWorkspace.rfc3339(poll)) }
             update["initial_pipeline_sync_progress"] = .object(progress)
             status["continuous_update_status"] = .object(update)
         case SyncedTableState.noPendingUpdate, SyncedTableState.triggeredUpdate:
