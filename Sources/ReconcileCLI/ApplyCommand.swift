@@ -29,6 +29,9 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(name: .customLong("purge-synced-data"), help: "When deleting a synced table, drop its PostgreSQL table too.")
     var purgeSyncedData = false
 
+    @Flag(name: .customLong("skip-preflight"), help: "Do not check sources, sync modes and limits before applying.")
+    var skipPreflight = false
+
     @Option(name: .customLong("wait-timeout"), help: "Seconds to wait for one resource to be ready (default: RECONCILE_WAIT_TIMEOUT, else 1200).")
     var waitTimeout: Double?
 
@@ -38,6 +41,7 @@ struct ApplyCommand: AsyncParsableCommand {
         try await run.withLock {
             var state = try await PlanRun.loadState(run.session)
             let outcome = try await PlanRun.plan(run.session, state: state)
+            try await PlanRun.preflight(outcome, connection: connection, session: run.session, skip: skipPreflight)
             if let planFile {
                 let text: String
                 do { text = try String(contentsOfFile: planFile, encoding: .utf8) } catch {

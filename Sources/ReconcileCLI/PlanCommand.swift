@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ManifestModel
 import Reconciler
 
 /// `reconcile plan`: what apply would do, and why, field by field. Never writes to the workspace.
@@ -21,11 +22,15 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(name: .customLong("detailed-exitcode"), help: "Exit 0 when there are no changes, 2 when there are.")
     var detailedExitcode = false
 
+    @Flag(name: .customLong("skip-preflight"), help: "Do not check sources, sync modes and limits against the workspace.")
+    var skipPreflight = false
+
     func run() async throws {
         let connection = try await BundleConnection.open(bundle, workspace)
         let session = connection.session()
-        let outcome = try await PlanRun.plan(session)
-        print(PlanRun.render(outcome.plan, format: output, bundle: connection.bundle), terminator: "")
+        let outcome = try await PlanRun.plan(session, state: PlanRun.loadState(session))
+        try await PlanRun.preflight(outcome, connection: connection, session: session, skip: skipPreflight)
+        print(PlanRun.render(outcome.plan, format: output, bundle: connection.bundle, preflightSkipped: skipPreflight), terminator: "")
         if let out {
             do {
                 try PlanJSONRenderer.render(outcome.plan, cliVersion: ReconcileVersion.current)
@@ -45,11 +50,6 @@ enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Planning steps shared by `plan`, `apply` and `destroy`.
 enum PlanRun {
-    /// Loads state and plans; warnings go to standard error, errors end the command.
-    static func plan(_ session: DeploymentSession) async throws -> PlanOutcome {
-        try await plan(session, state: loadState(session))
-    }
-
     /// The state to plan from, or a command failure.
     static func loadState(_ session: DeploymentSession) async throws -> DeploymentState {
         do {
@@ -70,11 +70,33 @@ enum PlanRun {
         }
     }
 
-    static func render(_ plan: Plan, format: PlanFormat, bundle: ManifestModelBundle) -> String {
+    /// Runs preflight over the plan (unless skipped): findings go to standard error like compiler diagnostics;
+    /// any error ends the command before anything is written.
+    static func preflight(_ outcome: PlanOutcome, connection: BundleConnection, session: DeploymentSession, skip: Bool) async throws {
+        guard !skip else { return }
+        let facts: PreflightFacts
+        do {
+            facts = try await PreflightReader(workspace: session.workspace).facts(for: outcome.plan)
+        } catch {
+            throw CommandFailure("preflight could not read the workspace: \(error.description)")
+        }
+        let findings = Preflight.check(bundle: connection.bundle, plan: outcome.plan, facts: facts)
+        guard !findings.items.isEmpty else { return }
+        FileHandle.standardError.write(Data(DiagnosticRenderer(sources: connection.loaded.sources).render(findings).utf8))
+        let errors = findings.items.filter { $0.severity == .error }.count
+        if errors > 0 {
+            throw CommandFailure("preflight found \(errors) error\(errors == 1 ? "" : "s"); nothing was changed (--skip-preflight skips these checks)")
+        }
+    }
+
+    static func render(_ plan: Plan, format: PlanFormat, bundle: ManifestModelBundle, preflightSkipped: Bool) -> String {
+        let skipped = "Preflight skipped (--skip-preflight): sources, sync modes and limits were not checked."
         switch format {
-        case .text: PlanTextRenderer.render(plan)
-        case .json: PlanJSONRenderer.render(plan, cliVersion: ReconcileVersion.current)
-        case .markdown: PlanMarkdownRenderer.render(plan, title: "reconcile plan: \(bundle.name) (target \(bundle.target))")
+        case .text: return PlanTextRenderer.render(plan) + (preflightSkipped ? "\n\(skipped)\n" : "")
+        case .json: return PlanJSONRenderer.render(plan, cliVersion: ReconcileVersion.current)
+        case .markdown:
+            return PlanMarkdownRenderer.render(plan, title: "reconcile plan: \(bundle.name) (target \(bundle.target))")
+                + (preflightSkipped ? "\n> [!NOTE]\n> \(skipped)\n" : "")
         }
     }
 }

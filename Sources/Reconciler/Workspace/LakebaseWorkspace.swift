@@ -17,6 +17,12 @@ public protocol LakebaseWorkspace: Sendable {
     func waitReady(_ kind: NodeKind, name: String, desired: JSONValue) async throws -> String?
     /// Waits until GET answers 404.
     func waitGone(_ kind: NodeKind, name: String) async throws
+    /// A Unity Catalog table's `TableInfo`, or nil when it does not exist.
+    func sourceTable(_ fullName: String) async throws(APIError) -> JSONValue?
+    /// Every database instance.
+    func listInstances() async throws(APIError) -> [JSONValue]
+    /// The synced tables of an instance.
+    func listSyncedTables(instance: String) async throws(APIError) -> [JSONValue]
 }
 
 /// The Lakebase REST API through `Providers`.
@@ -25,6 +31,7 @@ public struct ProvidersWorkspace: LakebaseWorkspace {
     let catalogs: DatabaseCatalogsAPI
     let syncedTables: SyncedTablesAPI
     let permissions: InstancePermissionsAPI
+    let tables: UnityCatalogTablesAPI
     let waiters: Waiters
 
     /// Calls through `client`, waiting with `waitOptions`.
@@ -33,6 +40,7 @@ public struct ProvidersWorkspace: LakebaseWorkspace {
         catalogs = DatabaseCatalogsAPI(client: client)
         syncedTables = SyncedTablesAPI(client: client)
         permissions = InstancePermissionsAPI(client: client)
+        tables = UnityCatalogTablesAPI(client: client)
         waiters = Waiters(client: client, options: waitOptions)
     }
 
@@ -97,5 +105,17 @@ public struct ProvidersWorkspace: LakebaseWorkspace {
 
     public func waitGone(_ kind: NodeKind, name: String) async throws {
         if kind == .databaseInstance { try await waiters.instanceGone(name) }
+    }
+
+    public func sourceTable(_ fullName: String) async throws(APIError) -> JSONValue? {
+        try await tables.find(fullName).map(JSONValue.object)
+    }
+
+    public func listInstances() async throws(APIError) -> [JSONValue] {
+        try await instances.list().map(JSONValue.object)
+    }
+
+    public func listSyncedTables(instance: String) async throws(APIError) -> [JSONValue] {
+        try await syncedTables.list(instance: instance).map(JSONValue.object)
     }
 }
