@@ -7,7 +7,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         commandName: "reconcile",
         abstract: "Plan and apply Databricks Lakebase resources declared in a bundle (databricks.yml).",
         version: ReconcileVersion.current,
-        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, DestroyCommand.self, BindCommand.self, UnbindCommand.self, SummaryCommand.self, GraphCommand.self, WhoamiCommand.self])
+        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, DestroyCommand.self, BindCommand.self, UnbindCommand.self, SummaryCommand.self, StatusCommand.self, GraphCommand.self, WhoamiCommand.self])
 }
 
 /// The version printed by `--version` and sent as the User-Agent.

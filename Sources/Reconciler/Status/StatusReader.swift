@@ -1,0 +1,89 @@
+import ManifestModel
+import Providers
+import YAMLBridge
+
+/// Gathers a `StatusReport`: one GET per resource, then, per instance, a generated credential and a libpq login
+/// as the current user.
+public struct StatusReader: Sendable {
+    let workspace: any LakebaseWorkspace
+    let credentials: IdentityAndCredentialsAPI
+    let userName: String
+    let postgresPort: Int
+
+    /// A reader logging in to PostgreSQL as `userName` on `postgresPort` (5432 on the platform).
+    public init(workspace: any LakebaseWorkspace, credentials: IdentityAndCredentialsAPI, userName: String, postgresPort: Int = 5432) {
+        self.workspace = workspace
+        self.credentials = credentials
+        self.userName = userName
+        self.postgresPort = postgresPort
+    }
+
+    /// The report for the bundle's resources (names from state when deployed, else from the config).
+    public func report(bundle: ManifestModel.Bundle, state: DeploymentState) async -> StatusReport {
+        var report = StatusReport()
+        var logins: [String: Result<InstanceLogin, LoginProblem>] = [:]
+        for resource in bundle.resources.sorted(by: { $0.key < $1.key }) {
+            let key = NodeKey(resource.key)
+            guard let name = state.entry(key.stateKey)?.id ?? resource.resolvedName else { continue }
+            let live = try? await workspace.read(key.kind, id: name)
+            switch resource.key.kind {
+            case .databaseInstances:
+                var line = StatusReport.Instance(key: resource.key.planLabel, name: name, live: live ?? nil)
+                if let object = line.live, let login = await login(instance: name, live: object, cache: &logins) {
+                    switch login {
+                    case .success(let login):
+                        do { line.connections = try await InstanceInspector(login: login).connections() } catch { line.postgresProblem = "\(error)" }
+                    case .failure(let problem): line.postgresProblem = problem.description
+                    }
+                }
+                report.instances.append(line)
+            case .syncedDatabaseTables:
+                var line = StatusReport.SyncedTable(key: resource.key.planLabel, name: name, live: live ?? nil)
+                if let object = line.live {
+                    let instanceName = object["effective_database_instance_name"]?.stringValue ?? ""
+                    let database = object["effective_logical_database_name"]?.stringValue ?? "databricks_postgres"
+                    let parts = name.split(separator: ".").map(String.init)
+                    if parts.count == 3 { line.destination = (database, parts[1], parts[2]) }
+                    let instance = try? await workspace.read(.databaseInstance, id: instanceName)
+                    if let instance = instance ?? nil, let destination = line.destination,
+                       let login = await login(instance: instanceName, live: instance, cache: &logins) {
+                        switch login {
+                        case .success(let login):
+                            do {
+                                line.table = try await InstanceInspector(login: login)
+                                    .table(database: destination.database, schema: destination.schema, table: destination.table)
+                            } catch {
+                                line.postgresProblem = "\(error)"
+                            }
+                        case .failure(let problem): line.postgresProblem = problem.description.description
+                        }
+                    }
+                }
+                report.syncedTables.append(line)
+            case .databaseCatalogs:
+                continue
+            }
+        }
+        return report
+    }
+
+    /// A login to a running instance (one credential per instance), or why there is none.
+    private func login(instance: String, live: JSONValue, cache: inout [String: Result<InstanceLogin, LoginProblem>]) async -> Result<InstanceLogin, LoginProblem>? {
+        if let known = cache[instance] { return known }
+        guard live["state"]?.stringValue == "AVAILABLE", let host = live["read_write_dns"]?.stringValue else { return nil }
+        let result: Result<InstanceLogin, LoginProblem>
+        do {
+            let credential = try await credentials.generateCredential(instances: [instance])
+            result = .success(InstanceLogin(host: host, port: postgresPort, user: userName, credential: credential))
+        } catch {
+            result = .failure(LoginProblem(description: "no database credential: \(error.description)"))
+        }
+        cache[instance] = result
+        return result
+    }
+}
+
+/// Why PostgreSQL could not be logged in to.
+struct LoginProblem: Error, Sendable, CustomStringConvertible {
+    let description: String
+}

@@ -1,0 +1,106 @@
+import Foundation
+import YAMLBridge
+
+/// `reconcile status` as text or JSON.
+public enum StatusRenderer {
+    /// The text report.
+    public static func text(_ report: StatusReport) -> String {
+        var out = "Database instances:\n"
+        if report.instances.isEmpty { out += "  (none in the bundle)\n" }
+        for instance in report.instances {
+            out += "  \(instance.key) (\(instance.name))\n"
+            guard let live = instance.live else {
+                out += "    not found in the workspace\n"
+                continue
+            }
+            let nodes = live["effective_node_count"].flatMap(Self.integer) ?? 1
+            out += "    state \(live["state"]?.stringValue ?? "unknown"), capacity \(live["capacity"]?.stringValue ?? "unknown"), "
+                + "\(nodes) node\(nodes == 1 ? "" : "s"), host \(live["read_write_dns"]?.stringValue ?? "-")\n"
+            if let connections = instance.connections {
+                out += "    connections in use: \(connections.inUse) of \(connections.limit)\n"
+            } else if let problem = instance.postgresProblem {
+                out += "    PostgreSQL not read: \(problem)\n"
+            }
+        }
+        out += "Synced tables:\n"
+        if report.syncedTables.isEmpty { out += "  (none in the bundle)\n" }
+        for table in report.syncedTables {
+            out += "  \(table.key) (\(table.name))\n"
+            guard let live = table.live else {
+                out += "    not found in the workspace\n"
+                continue
+            }
+            let status = live["data_synchronization_status"]
+            out += "    \(status?["detailed_state"]?.stringValue ?? "unknown"): \(status?["message"]?.stringValue ?? "")\n"
+            let sync = status?["last_sync"]
+            if let end = sync?["sync_end_timestamp"]?.stringValue {
+                let version = sync?["delta_table_sync_info"]?["delta_commit_version"].flatMap(Self.integer).map { ", commit version \($0)" } ?? ""
+                out += "    last sync \(end)\(version)\n"
+            }
+            if let facts = table.table, let destination = table.destination {
+                let name = "\(destination.database).\(destination.schema).\(destination.table)"
+                out += facts.exists
+                    ? "    PostgreSQL \(name): \(facts.rows) rows, \(byteText(facts.totalBytes)) in \(facts.partitions) partitions\n"
+                    : "    PostgreSQL \(name): missing\n"
+            } else if let problem = table.postgresProblem {
+                out += "    PostgreSQL not read: \(problem)\n"
+            }
+        }
+        return out
+    }
+
+    /// The JSON report.
+    public static func json(_ report: StatusReport) -> JSONValue {
+        let instances: [JSONValue] = report.instances.map { instance in
+            var object: JSONObject = ["key": .string(instance.key), "name": .string(instance.name)]
+            if let live = instance.live {
+                for field in ["state", "capacity", "effective_node_count", "read_write_dns"] { object[field] = live[field] }
+            } else {
+                object["state"] = .string("NOT_FOUND")
+            }
+            if let connections = instance.connections {
+                object["connections"] = .object(["in_use": .int(Int64(connections.inUse)), "limit": .int(Int64(connections.limit))])
+            }
+            if let problem = instance.postgresProblem { object["postgres_error"] = .string(problem) }
+            return .object(object)
+        }
+        let tables: [JSONValue] = report.syncedTables.map { table in
+            var object: JSONObject = ["key": .string(table.key), "name": .string(table.name)]
+            if let live = table.live {
+                object["data_synchronization_status"] = live["data_synchronization_status"]
+                object["unity_catalog_provisioning_state"] = live["unity_catalog_provisioning_state"]
+            } else {
+                object["state"] = .string("NOT_FOUND")
+            }
+            if let facts = table.table {
+                object["postgres"] = .object([
+                    "exists": .bool(facts.exists), "rows": .int(facts.rows), "total_bytes": .int(facts.totalBytes),
+                    "partitions": .int(Int64(facts.partitions)),
+                ])
+            }
+            if let problem = table.postgresProblem { object["postgres_error"] = .string(problem) }
+            return .object(object)
+        }
+        return .object(["database_instances": .array(instances), "synced_tables": .array(tables)])
+    }
+
+    static func integer(_ value: JSONValue) -> Int64? {
+        switch value {
+        case .int(let i): i
+        case .double(let d): Int64(d)
+        default: nil
+        }
+    }
+
+    /// `812 kB`, `1.3 MB`, `2.0 GB`.
+    static func byteText(_ bytes: Int64) -> String {
+        let units = ["bytes", "kB", "MB", "GB", "TB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(bytes) bytes" : String(format: value < 10 ? "%.1f %@" : "%.0f %@", value, units[unit])
+    }
+}

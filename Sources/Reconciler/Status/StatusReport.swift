@@ -1,0 +1,37 @@
+import Providers
+import YAMLBridge
+
+/// What `reconcile status` shows: every instance and synced table of the bundle, from the REST API and from
+/// inside PostgreSQL.
+public struct StatusReport: Sendable {
+    /// An instance's line.
+    public struct Instance: Sendable {
+        public var key: String
+        public var name: String
+        /// The live object (nil when it does not exist).
+        public var live: JSONValue?
+        /// Sessions in use against the limit, when a login worked.
+        public var connections: PostgresConnectionFacts?
+        /// Why PostgreSQL could not be read, if it could not.
+        public var postgresProblem: String?
+    }
+
+    /// A synced table's lines.
+    public struct SyncedTable: Sendable {
+        public var key: String
+        public var name: String
+        public var live: JSONValue?
+        /// Database, schema and table in PostgreSQL.
+        public var destination: (database: String, schema: String, table: String)?
+        public var table: PostgresTableFacts?
+        public var postgresProblem: String?
+    }
+
+    /// Instances in key order.
+    public var instances: [Instance] = []
+    /// Synced tables in key order.
+    public var syncedTables: [SyncedTable] = []
+
+    /// An empty report.
+    public init() {}
+}
