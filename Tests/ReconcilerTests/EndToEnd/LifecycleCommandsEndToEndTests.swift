@@ -76,4 +76,23 @@ import YAMLBridge
         #expect(result.stdout.contains(#""database_instances.db" -> "database_catalogs.cat" [label="${resources.database_instances.db.name}"];"#))
         #expect(result.stdout.contains(#""database_catalogs.cat" -> "synced_database_tables.orders" [label="catalog=serving"];"#))
     }
+
+    @Test func statusShowsRealRowCountsAndPartitionSizes() async throws {
+        let deployment = try await LocalDeployment(Manifests.estate())
+        try await deployment.apply()
+        let port = String(deployment.emulator.postgresPort)
+        let status = try await deployment.reconcile(["status", "--pg-port", port])
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.contains("    state AVAILABLE, capacity CU_1, 1 node, host "))
+        #expect(status.stdout.contains("    connections in use: "))
+        #expect(status.stdout.contains("    SYNCED_TABLE_ONLINE_NO_PENDING_UPDATE: Synced table is online.\n"))
+        #expect(status.stdout.contains(", commit version 0\n"))
+        #expect(status.stdout.contains("    PostgreSQL app.public.orders: 10000 rows, "))
+        #expect(status.stdout.contains(" in 4 partitions\n"))
+        let json = try JSONParser.parse(try await deployment.reconcile(["status", "-o", "json", "--pg-port", port]).stdout)
+        let table = json["synced_tables"]?.arrayValue?.first
+        #expect(table?["postgres"]?["rows"] == .int(10000))
+        #expect(table?["postgres"]?["partitions"] == .int(4))
+        if case .int(let bytes)? = table?["postgres"]?["total_bytes"] { #expect(bytes > 100_000) } else { Issue.record("no size") }
+    }
 }
