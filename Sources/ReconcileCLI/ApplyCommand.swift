@@ -32,6 +32,8 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(name: .customLong("skip-preflight"), help: "Do not check sources, sync modes and limits before applying.")
     var skipPreflight = false
 
+    @OptionGroup var advisor: AdvisorOptions
+
     @Option(name: .customLong("wait-timeout"), help: "Seconds to wait for one resource to be ready (default: RECONCILE_WAIT_TIMEOUT, else 1200).")
     var waitTimeout: Double?
 
@@ -42,6 +44,7 @@ struct ApplyCommand: AsyncParsableCommand {
             var state = try await PlanRun.loadState(run.session)
             let outcome = try await PlanRun.plan(run.session, state: state)
             try await PlanRun.preflight(outcome, connection: connection, session: run.session, skip: skipPreflight)
+            if !skipPreflight { _ = try await advisor.report(outcome.plan, connection: connection, session: run.session) }
             if let planFile {
                 let text: String
                 do { text = try String(contentsOfFile: planFile, encoding: .utf8) } catch {

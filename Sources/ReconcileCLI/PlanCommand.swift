@@ -25,12 +25,21 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(name: .customLong("skip-preflight"), help: "Do not check sources, sync modes and limits against the workspace.")
     var skipPreflight = false
 
+    @OptionGroup var advisor: AdvisorOptions
+
     func run() async throws {
         let connection = try await BundleConnection.open(bundle, workspace)
         let session = connection.session()
         let outcome = try await PlanRun.plan(session, state: PlanRun.loadState(session))
         try await PlanRun.preflight(outcome, connection: connection, session: session, skip: skipPreflight)
-        print(PlanRun.render(outcome.plan, format: output, bundle: connection.bundle, preflightSkipped: skipPreflight), terminator: "")
+        let advice = try await advisor.report(outcome.plan, connection: connection, session: session)
+        var text = PlanRun.render(outcome.plan, format: output, bundle: connection.bundle, preflightSkipped: skipPreflight)
+        switch output {
+        case .text: text += AdvisorRenderer.text(advice)
+        case .markdown: text += AdvisorRenderer.markdown(advice)
+        case .json: text = PlanJSONRenderer.render(outcome.plan, cliVersion: ReconcileVersion.current, advisor: AdvisorRenderer.json(advice))
+        }
+        print(text, terminator: "")
         if let out {
             do {
                 try PlanJSONRenderer.render(outcome.plan, cliVersion: ReconcileVersion.current)

@@ -11,7 +11,7 @@ public struct SavedPlan: Sendable {
     /// Action and new value per state key.
     public let entries: [String: (action: String, value: JSONValue?)]
 
-    static let topKeys: Set<String> = ["plan_version", "cli_version", "lineage", "serial", "plan", "not_selected"]
+    static let topKeys: Set<String> = ["plan_version", "cli_version", "lineage", "serial", "plan", "not_selected", "advisor"]
     static let entryKeys: Set<String> = ["id", "depends_on", "action", "gone", "new_state", "remote_state", "changes"]
 
     /// Parses a saved plan.

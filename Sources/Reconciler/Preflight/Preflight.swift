@@ -25,7 +25,8 @@ public enum Preflight {
         return found
     }
 
-    static func location(_ resource: Resource, _ path: [String]) -> SourceLocation {
+    /// Where a field of a resource is written (the resource key when the field is not).
+    public static func location(_ resource: Resource, _ path: [String]) -> SourceLocation {
         var node: YAMLNode? = resource.node
         for step in path { node = node?[step] }
         return node?.location ?? resource.location

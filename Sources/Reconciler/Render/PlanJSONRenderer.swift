@@ -6,19 +6,21 @@ public enum PlanJSONRenderer {
     /// The plan version written and accepted.
     public static let planVersion = 2
 
-    /// The JSON document.
-    public static func json(_ plan: Plan, cliVersion: String) -> JSONValue {
+    /// The JSON document; `advisor` (a reconcile extension) is added last when given.
+    public static func json(_ plan: Plan, cliVersion: String, advisor: JSONValue? = nil) -> JSONValue {
         var entries = JSONObject()
         for entry in plan.entries { entries[entry.key.stateKey] = .object(object(entry)) }
-        return .object([
+        var document: JSONObject = [
             "plan_version": .int(Int64(planVersion)), "cli_version": .string(cliVersion),
             "lineage": .string(plan.lineage), "serial": .int(Int64(plan.serial)), "plan": .object(entries),
-        ])
+        ]
+        if let advisor { document["advisor"] = advisor }
+        return .object(document)
     }
 
     /// The pretty-printed text with a final newline.
-    public static func render(_ plan: Plan, cliVersion: String) -> String {
-        json(plan, cliVersion: cliVersion).serialized(pretty: true) + "\n"
+    public static func render(_ plan: Plan, cliVersion: String, advisor: JSONValue? = nil) -> String {
+        json(plan, cliVersion: cliVersion, advisor: advisor).serialized(pretty: true) + "\n"
     }
 
     static func object(_ entry: PlanEntry) -> JSONObject {

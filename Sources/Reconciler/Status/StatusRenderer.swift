@@ -92,15 +92,5 @@ public enum StatusRenderer {
         }
     }
 
-    /// `812 kB`, `1.3 MB`, `2.0 GB`.
-    static func byteText(_ bytes: Int64) -> String {
-        let units = ["bytes", "kB", "MB", "GB", "TB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1024, unit < units.count - 1 {
-            value /= 1024
-            unit += 1
-        }
-        return unit == 0 ? "\(bytes) bytes" : String(format: value < 10 ? "%.1f %@" : "%.0f %@", value, units[unit])
-    }
+    static func byteText(_ bytes: Int64) -> String { ByteCount.text(Double(bytes)) }
 }

@@ -23,6 +23,8 @@ public protocol LakebaseWorkspace: Sendable {
     func listInstances() async throws(APIError) -> [JSONValue]
     /// The synced tables of an instance.
     func listSyncedTables(instance: String) async throws(APIError) -> [JSONValue]
+    /// Runs a SQL statement on a SQL warehouse.
+    func sql(warehouseID: String, statement: String) async throws(APIError) -> StatementResult
 }
 
 /// The Lakebase REST API through `Providers`.
@@ -32,6 +34,7 @@ public struct ProvidersWorkspace: LakebaseWorkspace {
     let syncedTables: SyncedTablesAPI
     let permissions: InstancePermissionsAPI
     let tables: UnityCatalogTablesAPI
+    let statements: StatementExecutionAPI
     let waiters: Waiters
 
     /// Calls through `client`, waiting with `waitOptions`.
@@ -41,6 +44,7 @@ public struct ProvidersWorkspace: LakebaseWorkspace {
         syncedTables = SyncedTablesAPI(client: client)
         permissions = InstancePermissionsAPI(client: client)
         tables = UnityCatalogTablesAPI(client: client)
+        statements = StatementExecutionAPI(client: client)
         waiters = Waiters(client: client, options: waitOptions)
     }
 
@@ -117,5 +121,9 @@ public struct ProvidersWorkspace: LakebaseWorkspace {
 
     public func listSyncedTables(instance: String) async throws(APIError) -> [JSONValue] {
         try await syncedTables.list(instance: instance).map(JSONValue.object)
+    }
+
+    public func sql(warehouseID: String, statement: String) async throws(APIError) -> StatementResult {
+        try await statements.execute(warehouseID: warehouseID, statement: statement)
     }
 }

@@ -1,0 +1,111 @@
+import Foundation
+import YAMLBridge
+
+/// The advisor's figures in the text and markdown plans, and as the `advisor` object of the JSON plan.
+public enum AdvisorRenderer {
+    static func money(_ value: Double) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.minimumFractionDigits = 2
+        formatter.maximumFractionDigits = 2
+        formatter.locale = Locale(identifier: "en_US")
+        return "$" + (formatter.string(from: NSNumber(value: value)) ?? String(format: "%.2f", value))
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 1 { return "under 1 s" }
+        if seconds < 120 { return "\(Int(seconds.rounded())) s" }
+        if seconds < 7200 { return "\(Int((seconds / 60).rounded())) min" }
+        return String(format: "%.1f h", seconds / 3600)
+    }
+
+    static func count(_ value: Double) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.maximumFractionDigits = 0
+        formatter.locale = Locale(identifier: "en_US")
+        return formatter.string(from: NSNumber(value: value)) ?? String(Int(value))
+    }
+
+    /// The lines (without a trailing blank line), each prefixed with `indent`.
+    public static func lines(_ report: AdvisorReport, indent: String = "") -> [String] {
+        var out = ["Lakebase advisor (facts \(LakebaseFacts.version), \(LakebaseFacts.source); list prices, USD):"]
+        if let unavailable = report.unavailable { out.append("  size estimates unavailable: \(unavailable)") }
+        for instance in report.instances {
+            out.append("  \(instance.name): CU_\(instance.capacityUnits) × \(instance.nodes) node\(instance.nodes == 1 ? "" : "s")")
+            if let low = instance.sizeLowBytes, let high = instance.sizeHighBytes {
+                let share = high / report.facts.instanceStorageLimitBytes * 100
+                out.append("    PostgreSQL size: \(ByteCount.text(low)) – \(ByteCount.text(high)) of \(ByteCount.text(report.facts.instanceStorageLimitBytes)) (up to \(String(format: share < 1 ? "%.1f" : "%.0f", share))%)")
+            } else if !instance.unknownSources.isEmpty {
+                out.append("    PostgreSQL size: unknown (no source size for \(instance.unknownSources.joined(separator: ", ")))")
+            }
+            for sync in instance.initialSyncs {
+                out.append("    initial sync of \(sync.key): about \(duration(sync.seconds)) (\(count(sync.rows)) rows at \(count(report.facts.initialRowsPerSecondPerCU * Double(instance.capacityUnits))) rows/s)")
+            }
+            out.append("    incremental sync ceiling: \(count(instance.incrementalCeiling)) rows/s")
+        }
+        let now = report.costNow, after = report.costAfter
+        let change = after.total - now.total
+        out.append("  monthly cost: \(money(now.total)) now → \(money(after.total)) after apply (\(change >= 0 ? "+" : "−")\(money(abs(change)))): "
+                   + "compute \(money(after.compute)), continuous pipelines \(money(after.continuousPipelines)), storage \(money(after.storage))"
+                   + " (triggered syncs cost \(money(report.facts.triggeredPricePerHour)) per hour of sync on top)")
+        for finding in report.findings { out.append("  \(finding.isError ? "error" : "warning"): \(finding.message)") }
+        return out.map { indent + $0 }
+    }
+
+    /// The text section.
+    public static func text(_ report: AdvisorReport) -> String {
+        "\n" + lines(report).joined(separator: "\n") + "\n"
+    }
+
+    /// The markdown section.
+    public static func markdown(_ report: AdvisorReport) -> String {
+        var out = "\n#### Lakebase advisor\n\n"
+        if let unavailable = report.unavailable { out += "Size estimates unavailable: \(unavailable)\n\n" }
+        out += "| Instance | Capacity | PostgreSQL size | Of 2 TB | Incremental ceiling |\n|---|---|---|---|---|\n"
+        for instance in report.instances {
+            let size = instance.sizeLowBytes.flatMap { low in instance.sizeHighBytes.map { "\(ByteCount.text(low)) – \(ByteCount.text($0))" } } ?? "unknown"
+            let share = instance.sizeHighBytes.map { String(format: "%.1f%%", $0 / report.facts.instanceStorageLimitBytes * 100) } ?? "–"
+            out += "| `\(instance.name)` | CU_\(instance.capacityUnits) × \(instance.nodes) | \(size) | \(share) | \(count(instance.incrementalCeiling)) rows/s |\n"
+        }
+        let syncs = report.instances.flatMap(\.initialSyncs)
+        if !syncs.isEmpty {
+            out += "\n| New synced table | Rows | Initial sync |\n|---|---|---|\n"
+            for sync in syncs { out += "| `\(sync.key)` | \(count(sync.rows)) | about \(duration(sync.seconds)) |\n" }
+        }
+        let now = report.costNow, after = report.costAfter
+        out += "\n**Monthly cost** (list prices, USD): \(money(now.total)) now → **\(money(after.total))** after apply "
+            + "(compute \(money(after.compute)), continuous pipelines \(money(after.continuousPipelines)), storage \(money(after.storage)))\n"
+        for finding in report.findings { out += "\n> [!\(finding.isError ? "CAUTION" : "WARNING")]\n> \(finding.message)\n" }
+        return out
+    }
+
+    /// The `advisor` object of the JSON plan.
+    public static func json(_ report: AdvisorReport) -> JSONValue {
+        func cost(_ value: MonthlyCost) -> JSONValue {
+            .object(["compute": .double(value.compute), "continuous_pipelines": .double(value.continuousPipelines),
+                     "storage": .double(value.storage), "total": .double(value.total)])
+        }
+        var object: JSONObject = ["facts_version": .string(LakebaseFacts.version)]
+        if let unavailable = report.unavailable { object["unavailable"] = .string(unavailable) }
+        object["instances"] = .array(report.instances.map { instance in
+            var entry: JSONObject = [
+                "name": .string(instance.name), "capacity_units": .int(Int64(instance.capacityUnits)), "nodes": .int(Int64(instance.nodes)),
+                "incremental_rows_per_second": .double(instance.incrementalCeiling),
+            ]
+            if let low = instance.sizeLowBytes, let high = instance.sizeHighBytes {
+                entry["size_bytes"] = .object(["low": .double(low), "high": .double(high),
+                                               "limit": .double(report.facts.instanceStorageLimitBytes)])
+            }
+            entry["initial_syncs"] = .array(instance.initialSyncs.map {
+                .object(["node": .string("resources." + $0.key), "rows": .double($0.rows), "seconds": .double($0.seconds)])
+            })
+            return .object(entry)
+        })
+        object["monthly_cost"] = .object(["now": cost(report.costNow), "after": cost(report.costAfter)])
+        object["findings"] = .array(report.findings.map {
+            .object(["severity": .string($0.isError ? "error" : "warning"), "message": .string($0.message)])
+        })
+        return .object(object)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import ManifestModel
+import YAMLBridge
+
+/// The Lakebase figures the advisor computes with, versioned, each with its source (accelerator-facts.md: the
+/// Lakebase Accelerator README and LAKEBASE_BENCHMARK, late 2024 – mid 2025). Any of them can be overridden in
+/// `lakebase-advisor.yml` at the bundle root, or a file given with `--advisor-facts`.
+public struct LakebaseFacts: Sendable, Equatable {
+    /// Version of the default table.
+    public static let version = "2025-06"
+    /// Where the defaults come from.
+    public static let source = "Lakebase Accelerator README / LAKEBASE_BENCHMARK"
+
+    /// Memory per capacity unit, GB.
+    public var memoryGBPerCU = 16.0
+    /// Initial (snapshot, full refresh) write rate per CU, rows/s of ~1 KB rows.
+    public var initialRowsPerSecondPerCU = 15_000.0
+    /// Incremental (triggered, continuous) write rate per CU, rows/s.
+    public var incrementalRowsPerSecondPerCU = 1_200.0
+    /// How much bigger data gets in PostgreSQL than in Delta: low and high factor.
+    public var growthLow = 10.0
+    public var growthHigh = 20.0
+    /// Storage limit per instance, bytes (2 TB).
+    public var instanceStorageLimitBytes = 2.0 * 1_099_511_627_776
+    /// Connections per instance.
+    public var connectionsPerInstance = 1000.0
+    /// Compute list price per CU and month, USD (per node; readable secondaries cost like the primary).
+    public var computePricePerCUMonth = 291.67
+    /// Storage list price per GB and month, USD.
+    public var storagePricePerGBMonth = 0.35
+    /// A continuous sync pipeline per month at minimum size, USD.
+    public var continuousPipelinePricePerMonth = 548.0
+    /// Triggered sync per hour of sync time, USD.
+    public var triggeredPricePerHour = 0.75
+
+    /// The defaults.
+    public init() {}
+
+    /// The overridable keys, as written in a facts file, with their setters.
+    static var keys: [(name: String, path: WritableKeyPath<LakebaseFacts, Double>)] {
+        [
+        ("memory_gb_per_cu", \.memoryGBPerCU),
+        ("initial_rows_per_second_per_cu", \.initialRowsPerSecondPerCU),
+        ("incremental_rows_per_second_per_cu", \.incrementalRowsPerSecondPerCU),
+        ("growth_low", \.growthLow),
+        ("growth_high", \.growthHigh),
+        ("instance_storage_limit_bytes", \.instanceStorageLimitBytes),
+        ("connections_per_instance", \.connectionsPerInstance),
+        ("compute_price_per_cu_month", \.computePricePerCUMonth),
+        ("storage_price_per_gb_month", \.storagePricePerGBMonth),
+        ("continuous_pipeline_price_per_month", \.continuousPipelinePricePerMonth),
+        ("triggered_price_per_hour", \.triggeredPricePerHour),
+        ]
+    }
+
+    /// Why a facts file cannot be used.
+    public struct FileError: Error, Sendable, CustomStringConvertible {
+        /// `file:line:col: …`.
+        public let description: String
+    }
+
+    /// The defaults with the overrides of a YAML file (`key: number` pairs).
+    public static func overridden(by text: String, file: String) throws(FileError) -> LakebaseFacts {
+        var facts = LakebaseFacts()
+        let root: YAMLNode?
+        do { root = try YAMLParser.parse(text, file: file) } catch { throw FileError(description: error.description) }
+        guard let root else { return facts }
+        guard let pairs = root.pairs else { throw FileError(description: "\(root.location): the advisor facts file must be a mapping of figures") }
+        for pair in pairs {
+            guard let key = keys.first(where: { $0.name == pair.key }) else {
+                throw FileError(description: "\(pair.value.location): unknown advisor figure '\(pair.key)'"
+                    + Suggestion.phrase(for: pair.key, among: keys.map(\.name)))
+            }
+            let number: Double
+            switch pair.value.scalarValue {
+            case .int(let value)?: number = Double(value)
+            case .float(let value)?: number = value
+            default: throw FileError(description: "\(pair.value.location): '\(pair.key)' must be a number")
+            }
+            guard number > 0 else { throw FileError(description: "\(pair.value.location): '\(pair.key)' must be positive") }
+            facts[keyPath: key.path] = number
+        }
+        return facts
+    }
+}

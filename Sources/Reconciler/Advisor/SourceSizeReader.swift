@@ -1,0 +1,47 @@
+import Providers
+import YAMLBridge
+
+/// Reads the size of the sources the plan's synced tables read: through a SQL warehouse (`DESCRIBE DETAIL` for
+/// bytes, `SELECT COUNT(*)` for rows) when one is given, else from the tables' `spark.sql.statistics.*`
+/// properties; says why when neither gives a size.
+public struct SourceSizeReader: Sendable {
+    let workspace: any LakebaseWorkspace
+    let warehouseID: String?
+
+    /// A reader; `warehouseID` from `--warehouse-id`.
+    public init(workspace: any LakebaseWorkspace, warehouseID: String?) {
+        self.workspace = workspace
+        self.warehouseID = warehouseID
+    }
+
+    /// Sizes by source, and why some are missing.
+    public func sizes(for plan: Plan) async -> (sizes: [String: SourceSize], unavailable: String?) {
+        let sources = Set(plan.entries.filter { $0.key.kind == .syncedTable }
+            .compactMap { ($0.newState ?? $0.remoteState)?["spec"]?["source_table_full_name"]?.stringValue }).sorted()
+        var sizes: [String: SourceSize] = [:]
+        var missing: [String] = []
+        for source in sources {
+            let size = await size(of: source)
+            sizes[source] = size
+            if size.bytes == nil { missing.append(source) }
+        }
+        guard !missing.isEmpty else { return (sizes, nil) }
+        let how = warehouseID == nil
+            ? "pass --warehouse-id ID to measure them with DESCRIBE DETAIL and COUNT(*), or set the spark.sql.statistics.totalSize and numRows table properties"
+            : "the warehouse could not measure them"
+        return (sizes, "no size for \(missing.joined(separator: ", ")); \(how)")
+    }
+
+    private func size(of source: String) async -> SourceSize {
+        if let warehouseID {
+            let detail = try? await workspace.sql(warehouseID: warehouseID, statement: "DESCRIBE DETAIL \(source)")
+            let count = try? await workspace.sql(warehouseID: warehouseID, statement: "SELECT COUNT(*) AS rows FROM \(source)")
+            return SourceSize(bytes: detail?.first("sizeInBytes").flatMap(Double.init),
+                              rows: count?.rows.first?.first.flatMap { $0.flatMap(Double.init) })
+        }
+        let info = (try? await workspace.sourceTable(source)) ?? nil
+        let properties = info?["properties"]
+        return SourceSize(bytes: properties?["spark.sql.statistics.totalSize"]?.stringValue.flatMap(Double.init),
+                          rows: properties?["spark.sql.statistics.numRows"]?.stringValue.flatMap(Double.init))
+    }
+}
