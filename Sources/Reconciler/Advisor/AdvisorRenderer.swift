@@ -14,9 +14,9 @@ public enum AdvisorRenderer {
 
     static func duration(_ seconds: Double) -> String {
         if seconds < 1 { return "under 1 s" }
-        if seconds < 120 { return "\(Int(seconds.rounded())) s" }
-        if seconds < 7200 { return "\(Int((seconds / 60).rounded())) min" }
-        return String(format: "%.1f h", seconds / 3600)
+        if seconds < 120 { return "about \(Int(seconds.rounded())) s" }
+        if seconds < 7200 { return "about \(Int((seconds / 60).rounded())) min" }
+        return String(format: "about %.1f h", seconds / 3600)
     }
 
     static func count(_ value: Double) -> String {
@@ -40,7 +40,7 @@ public enum AdvisorRenderer {
                 out.append("    PostgreSQL size: unknown (no source size for \(instance.unknownSources.joined(separator: ", ")))")
             }
             for sync in instance.initialSyncs {
-                out.append("    initial sync of \(sync.key): about \(duration(sync.seconds)) (\(count(sync.rows)) rows at \(count(report.facts.initialRowsPerSecondPerCU * Double(instance.capacityUnits))) rows/s)")
+                out.append("    initial sync of \(sync.key): \(duration(sync.seconds)) (\(count(sync.rows)) rows at \(count(report.facts.initialRowsPerSecondPerCU * Double(instance.capacityUnits))) rows/s)")
             }
             out.append("    incremental sync ceiling: \(count(instance.incrementalCeiling)) rows/s")
         }
@@ -71,7 +71,7 @@ public enum AdvisorRenderer {
         let syncs = report.instances.flatMap(\.initialSyncs)
         if !syncs.isEmpty {
             out += "\n| New synced table | Rows | Initial sync |\n|---|---|---|\n"
-            for sync in syncs { out += "| `\(sync.key)` | \(count(sync.rows)) | about \(duration(sync.seconds)) |\n" }
+            for sync in syncs { out += "| `\(sync.key)` | \(count(sync.rows)) | \(duration(sync.seconds)) |\n" }
         }
         let now = report.costNow, after = report.costAfter
         out += "\n**Monthly cost** (list prices, USD): \(money(now.total)) now → **\(money(after.total))** after apply "

@@ -1,6 +1,7 @@
 import Foundation
 import LakebaseLocalHarness
 import Testing
+import YAMLBridge
 
 /// Preflight through the real binary against lakebase-local's default seed: each rule fires at the field to
 /// fix, before any write; a clean bundle passes.
@@ -83,5 +84,26 @@ import Testing
         let skipped = try await deployment.reconcile(["plan", "--skip-preflight"])
         #expect(skipped.stdout.hasSuffix("\nPreflight skipped (--skip-preflight): sources, sync modes and limits were not checked.\n"))
         try await deployment.apply()
+    }
+
+    @Test func theAdvisorMeasuresSourcesThroughAWarehouseInEveryFormat() async throws {
+        let deployment = try await LocalDeployment(Self.bundle(Self.table("orders", source: "main.demo.orders_cdf", policy: "CONTINUOUS")))
+        let text = try await deployment.reconcile(["plan", "--warehouse-id", "local"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("\nLakebase advisor (facts 2025-06, Lakebase Accelerator README / LAKEBASE_BENCHMARK; list prices, USD):\n"))
+        #expect(text.stdout.contains("  orders-db: CU_1 × 1 node\n    PostgreSQL size: "))
+        #expect(text.stdout.contains("    initial sync of synced_database_tables.orders: under 1 s (10,000 rows at 15,000 rows/s)\n"))
+        #expect(text.stdout.contains("    incremental sync ceiling: 1,200 rows/s\n"))
+        #expect(text.stdout.contains("continuous pipelines $548.00"))
+
+        let json = try JSONParser.parse(try await deployment.reconcile(["plan", "-o", "json", "--warehouse-id", "local"]).stdout)
+        let instance = json["advisor"]?["instances"]?.arrayValue?.first
+        #expect(instance?["initial_syncs"]?.arrayValue?.first?["rows"] == .int(10_000))
+        #expect(instance?["size_bytes"]?["low"] != nil)
+        let markdown = try await deployment.reconcile(["plan", "-o", "markdown", "--warehouse-id", "local"])
+        #expect(markdown.stdout.contains("| `synced_database_tables.orders` | 10,000 | under 1 s |"))
+
+        let unmeasured = try await deployment.reconcile(["plan"])
+        #expect(unmeasured.stdout.contains("size estimates unavailable: no size for main.demo.orders_cdf; pass --warehouse-id ID"))
     }
 }
