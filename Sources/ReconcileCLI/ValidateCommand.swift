@@ -2,24 +2,37 @@ import ArgumentParser
 import ManifestModel
 import Reconciler
 
-/// `reconcile validate`: loads the bundle and reports diagnostics and the resolved resources.
-struct ValidateCommand: ParsableCommand {
+/// `reconcile validate`: loads the bundle and reports diagnostics and the resolved resources; with `--online`,
+/// also runs preflight against the workspace.
+struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check the bundle and show its resolved resources.",
-        discussion: "Exits 0 when the bundle has no errors (warnings allowed), 1 with errors, 64 on usage errors.")
+        discussion: "Offline by default. --online also checks synced tables against the workspace (sources, sync modes, keys, limits), "
+            + "as plan does. Exits 0 when there are no errors (warnings allowed), 1 with errors, 64 on usage errors.")
 
     @OptionGroup var bundle: BundleOptions
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text or json.")
     var output: OutputFormat = .text
 
-    func run() throws {
+    @Flag(name: .customLong("online"), help: "Also run preflight against the workspace (needs credentials).")
+    var online = false
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() async throws {
         let report = ValidationReport(BundleLoader.load(bundle.loadOptions()))
         switch output {
         case .text: print(report.text(), terminator: "")
         case .json: print(report.json().serialized())
         }
         if report.failed { throw ExitCode(1) }
+        guard online else { return }
+        let connection = try await BundleConnection.open(bundle, workspace)
+        let session = connection.session()
+        let outcome = try await PlanRun.plan(session, state: PlanRun.loadState(session))
+        try await PlanRun.preflight(outcome, connection: connection, session: session, skip: false)
+        Terminal.standardError("Preflight OK: sources, sync modes, keys and limits checked against \(connection.auth.host).")
     }
 }

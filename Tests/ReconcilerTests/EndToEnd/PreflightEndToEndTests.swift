@@ -106,4 +106,13 @@ import YAMLBridge
         let unmeasured = try await deployment.reconcile(["plan"])
         #expect(unmeasured.stdout.contains("size estimates unavailable: no size for main.demo.orders_cdf; pass --warehouse-id ID"))
     }
+
+    @Test func validateOnlineRunsPreflight() async throws {
+        let deployment = try await LocalDeployment(Self.bundle(Self.table("t", source: "main.demo.orders_nocdf", policy: "CONTINUOUS")))
+        let offline = try await deployment.reconcile(["validate"])
+        #expect(offline.status == 0, "offline validation cannot know the source")
+        let online = try await deployment.reconcile(["validate", "--online"])
+        #expect(online.status == 1)
+        #expect(online.stderr.contains("error: CONTINUOUS sync needs change data feed on main.demo.orders_nocdf"))
+    }
 }
