@@ -82,7 +82,7 @@ import YAMLBridge
         #expect(plan.status == 0, "\(plan.stderr)")
         #expect(plan.stderr == "")
         let skipped = try await deployment.reconcile(["plan", "--skip-preflight"])
-        #expect(skipped.stdout.hasSuffix("\nPreflight skipped (--skip-preflight): sources, sync modes and limits were not checked.\n"))
+        #expect(skipped.stdout.contains("\nPreflight skipped (--skip-preflight): sources, sync modes and limits were not checked.\n"))
         try await deployment.apply()
     }
 
