@@ -1,6 +1,6 @@
 /// The seed used when `--seed` is not given: the `main.demo` tables the examples and tests rely on, and the
-/// `samples.tpcds_sf1` tables the quickstarts sync (TPC-DS names and keys, few rows; like the platform's samples,
-/// without change data feed).
+/// `samples.tpcds_sf1` tables the quickstarts sync (TPC-DS names and keys, few rows, change data feed on so that
+/// every sync mode can be tried; on a workspace whose samples lack it, preflight says so and how to fix it).
 enum DefaultSeed {
     /// Seed YAML text.
     static let text = """
@@ -35,6 +35,7 @@ enum DefaultSeed {
                 tables:
                   customer:
                     table_type: MANAGED
+                    properties: {delta.enableChangeDataFeed: "true"}
                     primary_key: [c_customer_sk]
                     rows: 1000
                     columns:
@@ -58,6 +59,7 @@ enum DefaultSeed {
                       c_last_review_date_sk: INT
                   customer_address:
                     table_type: MANAGED
+                    properties: {delta.enableChangeDataFeed: "true"}
                     primary_key: [ca_address_sk]
                     rows: 1000
                     columns:
@@ -76,6 +78,7 @@ enum DefaultSeed {
                       ca_location_type: STRING
                   item:
                     table_type: MANAGED
+                    properties: {delta.enableChangeDataFeed: "true"}
                     primary_key: [i_item_sk]
                     rows: 500
                     columns:
@@ -103,6 +106,7 @@ enum DefaultSeed {
                       i_product_name: STRING
                   store:
                     table_type: MANAGED
+                    properties: {delta.enableChangeDataFeed: "true"}
                     primary_key: [s_store_sk]
                     rows: 12
                     columns:
@@ -137,6 +141,7 @@ enum DefaultSeed {
                       s_tax_precentage: DECIMAL(5,2)
                   date_dim:
                     table_type: MANAGED
+                    properties: {delta.enableChangeDataFeed: "true"}
                     primary_key: [d_date_sk]
                     rows: 2000
                     columns:
@@ -170,6 +175,7 @@ enum DefaultSeed {
                       d_current_year: STRING
                   store_sales:
                     table_type: MANAGED
+                    properties: {delta.enableChangeDataFeed: "true"}
                     primary_key: [ss_item_sk, ss_ticket_number]
                     rows: 20000
                     columns:
@@ -198,6 +204,7 @@ enum DefaultSeed {
                       ss_net_profit: DECIMAL(7,2)
                   store_returns:
                     table_type: MANAGED
+                    properties: {delta.enableChangeDataFeed: "true"}
                     primary_key: [sr_item_sk, sr_ticket_number]
                     rows: 2000
                     columns:
@@ -223,6 +230,7 @@ enum DefaultSeed {
                       sr_net_loss: DECIMAL(7,2)
                   inventory:
                     table_type: MANAGED
+                    properties: {delta.enableChangeDataFeed: "true"}
                     primary_key: [inv_date_sk, inv_item_sk, inv_warehouse_sk]
                     rows: 10000
                     columns:
@@ -232,6 +240,7 @@ enum DefaultSeed {
                       inv_quantity_on_hand: INT
                   warehouse:
                     table_type: MANAGED
+                    properties: {delta.enableChangeDataFeed: "true"}
                     primary_key: [w_warehouse_sk]
                     rows: 5
                     columns:
@@ -251,6 +260,7 @@ enum DefaultSeed {
                       w_gmt_offset: DECIMAL(5,2)
                   promotion:
                     table_type: MANAGED
+                    properties: {delta.enableChangeDataFeed: "true"}
                     primary_key: [p_promo_sk]
                     rows: 30
                     columns:
