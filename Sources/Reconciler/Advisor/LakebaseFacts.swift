@@ -24,6 +24,8 @@ public struct LakebaseFacts: Sendable, Equatable {
     public var instanceStorageLimitBytes = 2.0 * 1_099_511_627_776
     /// Connections per instance.
     public var connectionsPerInstance = 1000.0
+    /// Point-lookup reads per second one CU serves (2k–30k depending on cache hits; ~10k typical).
+    public var readQueriesPerSecondPerCU = 10_000.0
     /// Compute list price per CU and month, USD (per node; readable secondaries cost like the primary).
     public var computePricePerCUMonth = 291.67
     /// Storage list price per GB and month, USD.
@@ -46,6 +48,7 @@ public struct LakebaseFacts: Sendable, Equatable {
         ("growth_high", \.growthHigh),
         ("instance_storage_limit_bytes", \.instanceStorageLimitBytes),
         ("connections_per_instance", \.connectionsPerInstance),
+        ("read_queries_per_second_per_cu", \.readQueriesPerSecondPerCU),
         ("compute_price_per_cu_month", \.computePricePerCUMonth),
         ("storage_price_per_gb_month", \.storagePricePerGBMonth),
         ("continuous_pipeline_price_per_month", \.continuousPipelinePricePerMonth),
@@ -59,27 +62,17 @@ public struct LakebaseFacts: Sendable, Equatable {
         public let description: String
     }
 
-    /// The defaults with the overrides of a YAML file (`key: number` pairs).
+    /// The defaults with the overrides of a YAML file (`key: number` pairs, and an optional `workload:` mapping).
     public static func overridden(by text: String, file: String) throws(FileError) -> LakebaseFacts {
-        var facts = LakebaseFacts()
-        let root: YAMLNode?
-        do { root = try YAMLParser.parse(text, file: file) } catch { throw FileError(description: error.description) }
-        guard let root else { return facts }
-        guard let pairs = root.pairs else { throw FileError(description: "\(root.location): the advisor facts file must be a mapping of figures") }
-        for pair in pairs {
-            guard let key = keys.first(where: { $0.name == pair.key }) else {
-                throw FileError(description: "\(pair.value.location): unknown advisor figure '\(pair.key)'"
-                    + Suggestion.phrase(for: pair.key, among: keys.map(\.name)))
-            }
-            let number: Double
-            switch pair.value.scalarValue {
-            case .int(let value)?: number = Double(value)
-            case .float(let value)?: number = value
-            default: throw FileError(description: "\(pair.value.location): '\(pair.key)' must be a number")
-            }
-            guard number > 0 else { throw FileError(description: "\(pair.value.location): '\(pair.key)' must be positive") }
-            facts[keyPath: key.path] = number
+        try AdvisorSettings.parse(text, file: file).facts
+    }
+
+    /// Applies one `key: number` pair.
+    mutating func apply(_ pair: YAMLPair) throws(FileError) {
+        guard let key = Self.keys.first(where: { $0.name == pair.key }) else {
+            throw FileError(description: "\(pair.value.location): unknown advisor figure '\(pair.key)'"
+                + Suggestion.phrase(for: pair.key, among: Self.keys.map(\.name) + ["workload"]))
         }
-        return facts
+        self[keyPath: key.path] = try AdvisorSettings.number(pair, allowingZero: false)
     }
 }
