@@ -11,15 +11,15 @@ struct AdvisorOptions: ParsableArguments {
     @Option(name: .customLong("advisor-facts"), help: ArgumentHelp("Lakebase figures to use instead of the defaults (default: lakebase-advisor.yml at the bundle root, if present).", valueName: "file"))
     var factsFile: String?
 
-    /// The facts: the file given, else `lakebase-advisor.yml` at the bundle root, else the defaults.
-    func facts(bundleRoot: String) throws -> LakebaseFacts {
+    /// The figures and workload: the file given, else `lakebase-advisor.yml` at the bundle root, else the defaults.
+    func settings(bundleRoot: String) throws -> AdvisorSettings {
         let path = factsFile ?? bundleRoot + "/lakebase-advisor.yml"
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             if let factsFile { throw CommandFailure("cannot read the advisor facts file \(factsFile)") }
-            return LakebaseFacts()
+            return AdvisorSettings()
         }
         do {
-            return try LakebaseFacts.overridden(by: text, file: factsFile ?? "lakebase-advisor.yml")
+            return try AdvisorSettings.parse(text, file: factsFile ?? "lakebase-advisor.yml")
         } catch {
             throw CommandFailure(error.description)
         }
@@ -28,9 +28,9 @@ struct AdvisorOptions: ParsableArguments {
     /// The advisor's report for `plan`; its findings are printed like diagnostics, and an error (an instance
     /// over its storage limit) ends the command before anything is written.
     func report(_ plan: Plan, connection: BundleConnection, session: DeploymentSession) async throws -> AdvisorReport {
-        let facts = try facts(bundleRoot: connection.bundle.rootDirectory)
+        let settings = try settings(bundleRoot: connection.bundle.rootDirectory)
         let (sizes, unavailable) = await SourceSizeReader(workspace: session.workspace, warehouseID: warehouseID).sizes(for: plan)
-        let report = Advisor.report(plan: plan, sizes: sizes, unavailable: unavailable, facts: facts)
+        let report = Advisor.report(plan: plan, sizes: sizes, unavailable: unavailable, facts: settings.facts, workload: settings.workload)
         var findings = Diagnostics()
         for finding in report.findings {
             let resource = finding.instanceKey.flatMap(ResourceKey.init(parsing:)).flatMap(connection.bundle.resource)

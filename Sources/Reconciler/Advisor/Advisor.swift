@@ -66,12 +66,15 @@ public struct AdvisorReport: Sendable {
     public var findings: [Finding]
     /// Why size estimates are missing, when they are.
     public var unavailable: String?
+    /// The described workload against the end state (empty without a `workload:` in lakebase-advisor.yml).
+    public var workload: [WorkloadFit] = []
 }
 
 /// Computes the advisor's figures from a plan, source sizes and the facts table. Pure.
 public enum Advisor {
     /// The report for a plan.
-    public static func report(plan: Plan, sizes: [String: SourceSize], unavailable: String?, facts: LakebaseFacts) -> AdvisorReport {
+    public static func report(plan: Plan, sizes: [String: SourceSize], unavailable: String?, facts: LakebaseFacts,
+                              workload: Workload? = nil) -> AdvisorReport {
         let catalogs = Dictionary(plan.entries.filter { $0.key.kind == .databaseCatalog }.compactMap { entry -> (String, String)? in
             let value = entry.newState ?? entry.remoteState
             guard let name = value?["name"]?.stringValue, let instance = value?["database_instance_name"]?.stringValue else { return nil }
@@ -143,8 +146,10 @@ public enum Advisor {
                 findings.append(.init(isError: false, message: "\(instance.name) may hold up to \(bytes(high)) in PostgreSQL, \(Int((high / limit * 100).rounded()))% of the \(bytes(limit)) limit of an instance", instanceKey: instance.key))
             }
         }
+        let fits = workload.map { WorkloadFit.assess($0, instances: instances, facts: facts) } ?? []
+        findings += fits.compactMap(\.finding)
         return AdvisorReport(facts: facts, instances: instances, costNow: costNow, costAfter: costAfter, findings: findings,
-                             unavailable: unavailable)
+                             unavailable: unavailable, workload: fits)
     }
 
     /// `CU_4` → 4; unset → 2 (the UI's default).

@@ -3,13 +3,22 @@ import YAMLBridge
 
 /// The advisor's figures in the text and markdown plans, and as the `advisor` object of the JSON plan.
 public enum AdvisorRenderer {
+    /// `$1,210.09`: rounded to the cent (Foundation's NumberFormatter on Linux does not honour its fraction digits).
     static func money(_ value: Double) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.minimumFractionDigits = 2
-        formatter.maximumFractionDigits = 2
-        formatter.locale = Locale(identifier: "en_US")
-        return "$" + (formatter.string(from: NSNumber(value: value)) ?? String(format: "%.2f", value))
+        let cents = Int64((abs(value) * 100).rounded())
+        let fraction = String(cents % 100)
+        return (value < 0 && cents > 0 ? "−$" : "$") + grouped(cents / 100) + "." + String(repeating: "0", count: 2 - fraction.count) + fraction
+    }
+
+    /// `1,234,567`.
+    static func grouped(_ value: Int64) -> String {
+        let digits = Array(String(abs(value)))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return (value < 0 ? "-" : "") + out
     }
 
     static func duration(_ seconds: Double) -> String {
@@ -19,12 +28,10 @@ public enum AdvisorRenderer {
         return String(format: "about %.1f h", seconds / 3600)
     }
 
+    /// A whole number with thousands separators.
     static func count(_ value: Double) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.maximumFractionDigits = 0
-        formatter.locale = Locale(identifier: "en_US")
-        return formatter.string(from: NSNumber(value: value)) ?? String(Int(value))
+        guard value.isFinite, abs(value) < 9e18 else { return String(value) }
+        return grouped(Int64(value.rounded()))
     }
 
     /// The lines (without a trailing blank line), each prefixed with `indent`.
@@ -49,6 +56,10 @@ public enum AdvisorRenderer {
         out.append("  monthly cost: \(money(now.total)) now → \(money(after.total)) after apply (\(change >= 0 ? "+" : "−")\(money(abs(change)))): "
                    + "compute \(money(after.compute)), continuous pipelines \(money(after.continuousPipelines)), storage \(money(after.storage))"
                    + " (triggered syncs cost \(money(report.facts.triggeredPricePerHour)) per hour of sync on top)")
+        if !report.workload.isEmpty { out.append("  workload (lakebase-advisor.yml) against the planned capacity:") }
+        for fit in report.workload {
+            out.append("    \(fit.figure): \(fit.expectedText) expected, \(fit.capacityText) planned (\(fit.basis))\(fit.fits ? "" : ": does not fit")")
+        }
         for finding in report.findings { out.append("  \(finding.isError ? "error" : "warning"): \(finding.message)") }
         return out.map { indent + $0 }
     }
@@ -76,6 +87,12 @@ public enum AdvisorRenderer {
         let now = report.costNow, after = report.costAfter
         out += "\n**Monthly cost** (list prices, USD): \(money(now.total)) now → **\(money(after.total))** after apply "
             + "(compute \(money(after.compute)), continuous pipelines \(money(after.continuousPipelines)), storage \(money(after.storage)))\n"
+        if !report.workload.isEmpty {
+            out += "\n| Workload | Expected | Planned capacity | Fits |\n|---|---|---|---|\n"
+            for fit in report.workload {
+                out += "| \(fit.figure) | \(fit.expectedText) | \(fit.capacityText) (\(fit.basis)) | \(fit.fits ? "yes" : "**no**") |\n"
+            }
+        }
         for finding in report.findings { out += "\n> [!\(finding.isError ? "CAUTION" : "WARNING")]\n> \(finding.message)\n" }
         return out
     }
@@ -103,6 +120,14 @@ public enum AdvisorRenderer {
             return .object(entry)
         })
         object["monthly_cost"] = .object(["now": cost(report.costNow), "after": cost(report.costAfter)])
+        if !report.workload.isEmpty {
+            object["workload"] = .array(report.workload.map { fit in
+                var entry: JSONObject = ["figure": .string(fit.key), "expected": .double(fit.expected),
+                                         "capacity": .double(fit.capacity), "fits": .bool(fit.fits)]
+                if let low = fit.expectedLow { entry["expected_low"] = .double(low) }
+                return .object(entry)
+            })
+        }
         object["findings"] = .array(report.findings.map {
             .object(["severity": .string($0.isError ? "error" : "warning"), "message": .string($0.message)])
         })

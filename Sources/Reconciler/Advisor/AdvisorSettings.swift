@@ -12,9 +12,18 @@ public struct Workload: Sendable, Equatable {
     public var continuousWritesPerSecond: Double?
     /// Delta data size, GB.
     public var dataSizeGB: Double?
+    /// Readable secondaries the workload needs (on one instance).
+    public var readableSecondaries: Double?
 
-    /// No expectations.
-    public init() {}
+    /// A workload; figures left out are not checked.
+    public init(readsPerSecond: Double? = nil, bulkWritesPerSecond: Double? = nil, continuousWritesPerSecond: Double? = nil,
+                dataSizeGB: Double? = nil, readableSecondaries: Double? = nil) {
+        self.readsPerSecond = readsPerSecond
+        self.bulkWritesPerSecond = bulkWritesPerSecond
+        self.continuousWritesPerSecond = continuousWritesPerSecond
+        self.dataSizeGB = dataSizeGB
+        self.readableSecondaries = readableSecondaries
+    }
 }
 
 /// `lakebase-advisor.yml`: figures overriding `LakebaseFacts`, and an optional `workload:`.
@@ -46,7 +55,8 @@ public struct AdvisorSettings: Sendable, Equatable {
         return settings
     }
 
-    static let workloadKeys = ["reads_per_second", "bulk_writes_per_second", "continuous_writes_per_second", "data_size_gb"]
+    static let workloadKeys = ["reads_per_second", "bulk_writes_per_second", "continuous_writes_per_second", "data_size_gb",
+                               "readable_secondaries"]
 
     private static func workload(_ node: YAMLNode) throws(LakebaseFacts.FileError) -> Workload {
         guard let pairs = node.pairs else { throw .init(description: "\(node.location): 'workload' must be a mapping") }
@@ -58,6 +68,7 @@ public struct AdvisorSettings: Sendable, Equatable {
             case "bulk_writes_per_second": workload.bulkWritesPerSecond = number
             case "continuous_writes_per_second": workload.continuousWritesPerSecond = number
             case "data_size_gb": workload.dataSizeGB = number
+            case "readable_secondaries": workload.readableSecondaries = number
             default:
                 throw .init(description: "\(pair.value.location): unknown workload figure '\(pair.key)'"
                     + Suggestion.phrase(for: pair.key, among: workloadKeys))

@@ -57,7 +57,7 @@ public struct LakebaseFacts: Sendable, Equatable {
     }
 
     /// Why a facts file cannot be used.
-    public struct FileError: Error, Sendable, CustomStringConvertible {
+    public struct FileError: Error, Sendable, Equatable, CustomStringConvertible {
         /// `file:line:col: …`.
         public let description: String
     }

@@ -88,4 +88,70 @@ import YAMLBridge
         try Golden.check(AdvisorRenderer.markdown(report), "plan/advisor.md")
         try Golden.check(AdvisorRenderer.json(report).serialized(pretty: true) + "\n", "plan/advisor.json")
     }
+
+    static let workloadFile = """
+        growth_high: 15
+        workload:
+          reads_per_second: 25000
+          bulk_writes_per_second: 20000
+          continuous_writes_per_second: 500
+          data_size_gb: 50
+          readable_secondaries: 1
+        """
+
+    @Test func settingsCarryFiguresAndTheWorkload() throws {
+        let settings = try AdvisorSettings.parse(Self.workloadFile, file: "lakebase-advisor.yml")
+        #expect(settings.facts.growthHigh == 15)
+        let workload = try #require(settings.workload)
+        #expect(workload.readsPerSecond == 25_000)
+        #expect(workload.bulkWritesPerSecond == 20_000)
+        #expect(workload.continuousWritesPerSecond == 500)
+        #expect(workload.dataSizeGB == 50)
+        #expect(workload.readableSecondaries == 1)
+        #expect(try AdvisorSettings.parse("growth_low: 8\n", file: "f.yml").workload == nil)
+    }
+
+    @Test(arguments: [
+        ("workload:\n  reads_per_secnd: 3\n", "f.yml:2:20: unknown workload figure 'reads_per_secnd'; did you mean 'reads_per_second'?"),
+        ("workload:\n  data_size_gb: -1\n", "f.yml:2:17: 'data_size_gb' must be zero or more"),
+        ("workload:\n  data_size_gb: lots\n", "f.yml:2:17: 'data_size_gb' must be a number"),
+        ("workload: 3\n", "f.yml:1:11: 'workload' must be a mapping"),
+        ("growth_high: 0\n", "f.yml:1:14: 'growth_high' must be positive"),
+        ("workloads: {}\n", "f.yml:1:12: unknown advisor figure 'workloads'; did you mean 'workload'?"),
+    ])
+    func badSettingsNameTheirPlace(text: String, message: String) {
+        #expect(throws: LakebaseFacts.FileError(description: message)) { try AdvisorSettings.parse(text, file: "f.yml") }
+    }
+
+    /// A CU_2 instance with one node: reads 20k/s, bulk writes 30k rows/s, continuous 2.4k rows/s, 2 TB, no secondary.
+    @Test(arguments: [
+        (Workload(readsPerSecond: 20_000), ["reads": true]),
+        (Workload(readsPerSecond: 20_001), ["reads": false]),
+        (Workload(bulkWritesPerSecond: 30_000, continuousWritesPerSecond: 2_401), ["bulk writes": true, "continuous writes": false]),
+        (Workload(dataSizeGB: 100), ["data size": true]),     // 1–2 TB of 2 TB
+        (Workload(dataSizeGB: 103), ["data size": false]),    // up to 2.01 TB
+        (Workload(readableSecondaries: 1), ["readable secondaries": false]),
+        (Workload(readableSecondaries: 0), ["readable secondaries": true]),
+    ])
+    func workloadAgainstPlannedCapacity(workload: Workload, expected: [String: Bool]) throws {
+        let report = Advisor.report(plan: try Self.plan(), sizes: Self.sizes, unavailable: nil, facts: LakebaseFacts(), workload: workload)
+        #expect(Dictionary(uniqueKeysWithValues: report.workload.map { ($0.figure, $0.fits) }) == expected)
+        #expect(report.findings.count == expected.values.filter { !$0 }.count, "one warning per figure that does not fit")
+        #expect(report.findings.allSatisfy { !$0.isError })
+    }
+
+    @Test func readableSecondariesServeReads() throws {
+        let report = Advisor.report(plan: try Self.plan(capacity: "CU_2", nodes: 3), sizes: Self.sizes, unavailable: nil, facts: LakebaseFacts(),
+                                    workload: Workload(readsPerSecond: 60_000, bulkWritesPerSecond: 30_001, readableSecondaries: 2))
+        #expect(report.workload.map(\.capacity) == [60_000, 30_000, 2], "reads on every node; writes on the primary")
+        #expect(report.workload.map(\.fits) == [true, false, true])
+    }
+
+    @Test func goldenWorkloadSections() throws {
+        let settings = try AdvisorSettings.parse(Self.workloadFile, file: "lakebase-advisor.yml")
+        let report = Advisor.report(plan: try Self.plan(), sizes: Self.sizes, unavailable: nil, facts: settings.facts, workload: settings.workload)
+        try Golden.check(AdvisorRenderer.text(report), "plan/advisor-workload.txt")
+        try Golden.check(AdvisorRenderer.markdown(report), "plan/advisor-workload.md")
+        try Golden.check(AdvisorRenderer.json(report).serialized(pretty: true) + "\n", "plan/advisor-workload.json")
+    }
 }
