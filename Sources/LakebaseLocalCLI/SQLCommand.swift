@@ -11,7 +11,8 @@ struct SQLCommand: AsyncParsableCommand {
         commandName: "sql",
         abstract: "Run a SQL statement against the lakehouse of a running lakebase-local.",
         discussion: """
-            Statements run in PostgreSQL, in the database of --catalog, so catalog.schema.table names work:
+            Statements run in PostgreSQL, one database per catalog: in the database of --catalog, else in that of
+            the first catalog.schema.table the statement names, else main's:
               lakebase-local sql "UPDATE main.demo.orders_cdf SET status = 'SHIPPED' WHERE order_id <= 10"
             Writes to tables with change data feed get a new commit version, as Delta commits do.
             --connection-string prints where to point psql instead (password: <data-dir>/admin-password).
@@ -23,8 +24,8 @@ struct SQLCommand: AsyncParsableCommand {
     @Option(name: .customLong("token"), help: "A token the emulator accepts (default: DATABRICKS_TOKEN, else dapi-local-dev).")
     var token: String?
 
-    @Option(name: .customLong("catalog"), help: "Catalog (PostgreSQL database) to run in.")
-    var catalog = "main"
+    @Option(name: .customLong("catalog"), help: "Catalog (PostgreSQL database) to run in (default: the statement's, else main).")
+    var catalog: String?
 
     @Option(name: .customLong("schema"), help: "Schema for unqualified names.")
     var schema: String?
@@ -42,11 +43,12 @@ struct SQLCommand: AsyncParsableCommand {
     func run() async throws {
         let bearer = token ?? ProcessInfo.processInfo.environment["DATABRICKS_TOKEN"] ?? "dapi-local-dev"
         if connectionString {
-            let answer = try await call("GET", "/api/2.0/lakebase-local/lakehouse?catalog=\(catalog)", body: nil, token: bearer)
+            let answer = try await call("GET", "/api/2.0/lakebase-local/lakehouse?catalog=\(catalog ?? "main")", body: nil, token: bearer)
             print(answer["connection_string"] as? String ?? "")
             return
         }
-        var body: [String: Any] = ["statement": statement ?? "", "warehouse_id": "lakebase-local", "catalog": catalog]
+        var body: [String: Any] = ["statement": statement ?? "", "warehouse_id": "lakebase-local"]
+        if let catalog { body["catalog"] = catalog }
         if let schema { body["schema"] = schema }
         let answer = try await call("POST", "/api/2.0/sql/statements", body: body, token: bearer)
         let status = answer["status"] as? [String: Any]

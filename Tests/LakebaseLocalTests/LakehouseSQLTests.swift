@@ -34,6 +34,20 @@ import YAMLBridge
         #expect(LakehouseSQL.enableChangeDataFeed(table).contains(#"CREATE TRIGGER lakebase_cdf AFTER INSERT OR UPDATE OR DELETE ON "demo"."t""#))
     }
 
+    @Test(arguments: [
+        ("SELECT COUNT(*) AS rows FROM samples.tpcds_sf1.store", "samples"),
+        ("select count(*) from `Samples`.`tpcds_sf1`.`store`", "samples"),
+        ("UPDATE main.demo.orders_cdf SET status = 'X' WHERE order_id IN (SELECT s_store_sk FROM samples.tpcds_sf1.store)", "main"),
+        ("SELECT 1", nil),
+        ("SELECT * FROM samples.tpcds_sf1.nothing", nil),
+    ] as [(String, String?)])
+    func statementsRunWhereTheirTablesLive(statement: String, catalog: String?) {
+        let tables = [("main", "demo", "orders_cdf"), ("samples", "tpcds_sf1", "store")].map {
+            SourceTable(catalog: $0.0, schema: $0.1, name: $0.2, tableType: "MANAGED", columns: [], primaryKey: [], properties: [:], rowCount: 0)
+        }
+        #expect(LakehouseSQL.catalog(referencedBy: statement, among: tables) == catalog)
+    }
+
     @Test func syncedTablesArePartitionedByHashOfTheKey() throws {
         let destination = DestinationTable(database: "app", schema: "public", table: "orders",
                                            columns: [try Self.column("id", "BIGINT"), try Self.column("a", "DECIMAL(10,2)")],

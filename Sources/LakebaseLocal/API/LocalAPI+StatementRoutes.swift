@@ -2,7 +2,8 @@ import YAMLBridge
 
 extension LocalAPI {
     /// `POST /api/2.0/sql/statements`: the SQL Statement Execution API's synchronous subset, answered by the
-    /// lakehouse (`catalog` picks the database; default `main`). Any `warehouse_id` is accepted.
+    /// lakehouse (`catalog` picks the database; default: the catalog of the first seeded table the statement names,
+    /// else `main`). Any `warehouse_id` is accepted.
     static func statementRoutes(_ workspace: LocalWorkspace) -> [Route] {
         [
             Route("POST", "/api/2.0/sql/statements") { call throws(LocalAPIError) in
@@ -11,7 +12,7 @@ extension LocalAPI {
                 guard try body.string("warehouse_id")?.isEmpty == false else {
                     throw .invalidParameter("Field 'warehouse_id' is required")
                 }
-                let catalog = try body.string("catalog") ?? "main"
+                let catalog = try body.string("catalog") ?? workspace.lakehouse.catalog(referencedBy: statement) ?? "main"
                 do {
                     return .json(try await workspace.lakehouse.execute(
                         statement: statement, catalog: catalog, schema: try body.string("schema")))

@@ -57,6 +57,11 @@ extension Lakehouse {
         return Self.succeeded(columns: columns, rows: [row])
     }
 
+    /// The catalog a statement runs in when the caller names none (see `LakehouseSQL.catalog(referencedBy:among:)`).
+    nonisolated func catalog(referencedBy statement: String) -> String? {
+        LakehouseSQL.catalog(referencedBy: statement, among: tables)
+    }
+
     static func failed(_ message: String) -> JSONValue {
         .object([
             "statement_id": .string(UUID().uuidString.lowercased()),

@@ -21,6 +21,17 @@ enum LakehouseSQL {
         return "CREATE TABLE \(qualified(table)) (\(definitions.joined(separator: ", ")))"
     }
 
+    /// The catalog of the first table of `tables` the statement names as `catalog.schema.table` (backticks and
+    /// case ignored), so a statement runs in the database where its tables live; nil when it names none.
+    static func catalog(referencedBy statement: String, among tables: [SourceTable]) -> String? {
+        let text = statement.replacingOccurrences(of: "`", with: "").lowercased()
+        let mentioned = tables.compactMap { table -> (String.Index, String)? in
+            guard let range = text.range(of: table.fullName.lowercased()) else { return nil }
+            return (range.lowerBound, table.catalog)
+        }
+        return mentioned.min { $0.0 < $1.0 }?.1
+    }
+
     /// `schema.table`, quoted.
     static func qualified(_ table: SourceTable) -> String {
         "\(SQLText.identifier(table.schema)).\(SQLText.identifier(table.name))"
