@@ -1,10 +1,10 @@
 import Foundation
 
-/// How many emulators the tests run at once. Each one runs PostgreSQL servers; dozens at once on a two-core
+/// How many emulators (or demos) the tests run at once. Each one runs PostgreSQL servers; dozens at once on a two-core
 /// machine make every wait time out. `LAKEBASE_LOCAL_TEST_PARALLEL` overrides the default (twice the cores, at
 /// least 3).
-actor EmulatorSlots {
-    static let shared = EmulatorSlots(
+public actor EmulatorSlots {
+    public static let shared = EmulatorSlots(
         limit: ProcessInfo.processInfo.environment["LAKEBASE_LOCAL_TEST_PARALLEL"].flatMap(Int.init)
             ?? max(3, ProcessInfo.processInfo.activeProcessorCount * 2))
 
@@ -14,7 +14,7 @@ actor EmulatorSlots {
     init(limit: Int) { available = max(1, limit) }
 
     /// Waits for a free slot.
-    func acquire() async {
+    public func acquire() async {
         if available > 0 {
             available -= 1
             return
@@ -23,7 +23,7 @@ actor EmulatorSlots {
     }
 
     /// Frees a slot (or hands it to the next waiter).
-    func release() {
+    public func release() {
         if waiting.isEmpty {
             available += 1
         } else {
