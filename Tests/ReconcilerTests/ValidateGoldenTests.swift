@@ -5,10 +5,16 @@ import Testing
 
 /// Golden text and JSON output of `validate` for every bundle under `examples/` and the test fixtures.
 @Suite struct ValidateGoldenTests {
+    /// Folders under `root` holding a bundle, and one level deeper where a folder holds bundles (`before/`, `after/`).
     static func bundleDirectories(under root: URL) -> [String] {
+        func isBundle(_ path: String) -> Bool {
+            BundleRootLocator.rootFileNames.contains { FileManager.default.fileExists(atPath: root.appendingPathComponent("\(path)/\($0)").path) }
+        }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        return names.sorted().filter { name in
-            BundleRootLocator.rootFileNames.contains { FileManager.default.fileExists(atPath: root.appendingPathComponent("\(name)/\($0)").path) }
+        return names.sorted().flatMap { name -> [String] in
+            if isBundle(name) { return [name] }
+            let inner = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(name).path)) ?? []
+            return inner.sorted().map { "\(name)/\($0)" }.filter(isBundle)
         }
     }
 

@@ -1,4 +1,5 @@
-/// The seed used when `--seed` is not given: the `main.demo` tables the examples and tests rely on, and the
+/// The seed used when `--seed` is not given: the `main.demo` tables the tests rely on, the `main.sales` tables the
+/// bundles under `examples/` read, and the
 /// `samples.tpcds_sf1` tables the quickstarts sync (TPC-DS names and keys, few rows, change data feed on so that
 /// every sync mode can be tried; on a workspace whose samples lack it, preflight says so and how to fix it).
 enum DefaultSeed {
@@ -29,6 +30,26 @@ enum DefaultSeed {
                     table_type: VIEW
                     definition: SELECT * FROM demo.orders_cdf
                     columns: *order_columns
+              sales:
+                tables:
+                  items:
+                    table_type: MANAGED
+                    properties: {delta.enableChangeDataFeed: "true"}
+                    primary_key: [item_id]
+                    rows: 200
+                    columns: {item_id: BIGINT NOT NULL, title: STRING, price: "DECIMAL(10,2)"}
+                  stores:
+                    table_type: MANAGED
+                    properties: {delta.enableChangeDataFeed: "true"}
+                    primary_key: [store_id]
+                    rows: 20
+                    columns: {store_id: BIGINT NOT NULL, city: STRING}
+                  orders:
+                    table_type: MANAGED
+                    properties: {delta.enableChangeDataFeed: "true"}
+                    primary_key: [order_id]
+                    rows: 500
+                    columns: {order_id: BIGINT NOT NULL, store_id: BIGINT, amount: "DECIMAL(10,2)", updated_at: TIMESTAMP}
           samples:
             schemas:
               tpcds_sf1:

@@ -103,11 +103,14 @@ struct NodeApplier: Sendable {
             }
         }
         try await journal.remove(key.stateKey)
-        guard entry.action == .recreate, key.kind != .instancePermissions else { return }
+        // A recreate waits for the old resource to be gone before creating it again; a deleted instance is waited
+        // for too (it stays DELETING for a while, and its name cannot be used again until then), so that a
+        // `destroy` followed by an `apply` of the same names works, as after `terraform destroy`.
+        guard entry.action == .recreate || key.kind == .databaseInstance, key.kind != .instancePermissions else { return }
         do {
             try await waitGone(key, id: id)
         } catch {
-            throw Failure(message: "cannot recreate \(key.stateKey): \(error)")
+            throw Failure(message: "cannot \(entry.action == .recreate ? "recreate" : "delete") \(key.stateKey): \(error)")
         }
     }
 

@@ -45,7 +45,12 @@ public struct DeploymentSession: Sendable {
     public func destroyPlan(from state: DeploymentState) async -> Result<PlanOutcome, PlanReport> {
         let (snapshot, _, warnings) = await LiveReader(workspace: workspace).snapshot(desired: [], state: state)
         switch Planner.plan(desired: [], state: state, live: snapshot) {
-        case .success(let plan):
+        case .success(var plan):
+            // `lifecycle.prevent_destroy` of the configuration still protects what destroy would delete.
+            let protected = Set(desiredNodes.filter(\.preventDestroy).map(\.key))
+            for index in plan.entries.indices where protected.contains(plan.entries[index].key) {
+                plan.entries[index].preventDestroy = true
+            }
             return .success(PlanOutcome(plan: plan, desired: [], warnings: warnings.map { "cannot read \($0.description); it will still be deleted" }))
         case .failure(let failure):
             return .failure(PlanReport(messages: failure.errors.map(\.description)))

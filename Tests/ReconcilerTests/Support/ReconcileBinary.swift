@@ -14,11 +14,11 @@ enum ReconcileBinary {
         return Golden.packageRoot.appendingPathComponent(".build/debug/reconcile")
     }
 
-    /// Runs `reconcile` with `arguments` in `directory`; returns exit status, stdout and stderr.
-    static func run(_ arguments: [String], in directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs `reconcile` (or `executable`) with `arguments` in `directory`; returns exit status, stdout and stderr.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                    executable: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable ?? url
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
@@ -37,11 +37,11 @@ enum ReconcileBinary {
 
     /// `run` on a thread of its own, so waiting for the process never blocks Swift's cooperative pool (other
     /// tests' tasks keep running meanwhile).
-    static func runOffPool(_ arguments: [String], in directory: URL? = nil,
-                           environment: [String: String] = [:]) async throws -> (status: Int32, stdout: String, stderr: String) {
+    static func runOffPool(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                           executable: URL? = nil) async throws -> (status: Int32, stdout: String, stderr: String) {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try run(arguments, in: directory, environment: environment) })
+                continuation.resume(with: Result { try run(arguments, in: directory, environment: environment, executable: executable) })
             }
         }
     }
