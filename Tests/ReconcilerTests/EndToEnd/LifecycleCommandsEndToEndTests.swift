@@ -32,8 +32,11 @@ import YAMLBridge
             "DELETE /api/2.0/database/instances/orders-db?purge=true",
         ])
         #expect(try await deployment.workspaceFileExists(deployment.statePath + "/resources.json") == false)
+        #expect(try await deployment.emulator.call("GET", "/api/2.0/database/instances/orders-db").status == 404,
+                "destroy returns once the instance is gone, so its name can be used again")
         let nothing = try await deployment.reconcile(["destroy", "--auto-approve"])
         #expect(nothing.stderr == "No active deployment found to destroy!\n")
+        try await deployment.apply()
     }
 
     @Test func unbindThenBindHandsAResourceBackWithoutTouchingIt() async throws {
