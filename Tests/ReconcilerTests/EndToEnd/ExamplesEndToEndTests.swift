@@ -44,6 +44,19 @@ import YAMLBridge
         #expect(plan.status == 0, "\(example): \(plan.stdout)\(plan.stderr)")
     }
 
+    @Test func theAcceleratorBundleDeploysWithTargetLocal() async throws {
+        let deployment = try await LocalDeployment("")
+        for item in ["databricks.yml", "resources"] {
+            try? FileManager.default.removeItem(at: deployment.folder.appendingPathComponent(item))
+            try FileManager.default.copyItem(at: Golden.packageRoot.appendingPathComponent(item), to: deployment.folder.appendingPathComponent(item))
+        }
+        let applied = try await deployment.reconcile(["apply", "-t", "local", "--auto-approve"])
+        #expect(applied.status == 0, "\(applied.stderr)")
+        #expect(applied.stderr.contains("Created synced_database_tables.store_sales"))
+        let plan = try await deployment.reconcile(["plan", "-t", "local", "--detailed-exitcode"])
+        #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
+    }
+
     @Test(arguments: [
         ("sync-mode-change", ["recreate synced_database_tables.orders",
                               #"~ spec.scheduling_policy = "SNAPSHOT" → "TRIGGERED"   # forces replacement (immutable)"#]),
