@@ -13,13 +13,13 @@ struct AdvisorOptions: ParsableArguments {
 
     /// The figures and workload: the file given, else `lakebase-advisor.yml` at the bundle root, else the defaults.
     func settings(bundleRoot: String) throws -> AdvisorSettings {
-        let path = factsFile ?? bundleRoot + "/lakebase-advisor.yml"
+        let path = factsFile ?? bundleRoot + "/" + AdvisorSettings.fileName
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             if let factsFile { throw CommandFailure("cannot read the advisor facts file \(factsFile)") }
             return AdvisorSettings()
         }
         do {
-            return try AdvisorSettings.parse(text, file: factsFile ?? "lakebase-advisor.yml")
+            return try AdvisorSettings.parse(text, file: factsFile ?? AdvisorSettings.fileName)
         } catch {
             throw CommandFailure(error.description)
         }

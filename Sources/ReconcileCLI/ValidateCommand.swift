@@ -22,7 +22,11 @@ struct ValidateCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
-        let report = ValidationReport(BundleLoader.load(bundle.loadOptions()))
+        var loaded = BundleLoader.load(bundle.loadOptions())
+        if let root = loaded.bundle?.rootDirectory {
+            loaded.diagnostics.append(contentsOf: AdvisorSettings.diagnostics(bundleRoot: root))
+        }
+        let report = ValidationReport(loaded)
         switch output {
         case .text: print(report.text(), terminator: "")
         case .json: print(report.json().serialized())

@@ -26,6 +26,18 @@ import Testing
         #expect(run.stdout.hasSuffix("Found 3 errors and 1 warning\n"))
     }
 
+    @Test func theAdvisorFileIsCheckedToo() throws {
+        let bundle = try TemporaryBundle([
+            "databricks.yml": "bundle: {name: b}\nresources:\n  database_instances:\n    db: {name: db, capacity: CU_1}\n",
+            "lakebase-advisor.yml": "growth_high: 15\nworkload:\n  reads_per_secnd: 5\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: bundle.directory) }
+        let run = try ReconcileBinary.run(["validate", "-C", bundle.directory])
+        #expect(run.status == 1)
+        #expect(run.stdout.hasPrefix("lakebase-advisor.yml:3:20: error: unknown workload figure 'reads_per_secnd'; did you mean 'reads_per_second'?\n"), "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("Found 1 error\n"))
+    }
+
     @Test func jsonOutputIsParseable() throws {
         let run = try ReconcileBinary.run(["validate", "-C", Self.chained, "-o", "json"])
         #expect(run.status == 0)

@@ -40,10 +40,10 @@ public struct AdvisorSettings: Sendable, Equatable {
     public static func parse(_ text: String, file: String) throws(LakebaseFacts.FileError) -> AdvisorSettings {
         var settings = AdvisorSettings()
         let root: YAMLNode?
-        do { root = try YAMLParser.parse(text, file: file) } catch { throw .init(description: error.description) }
+        do { root = try YAMLParser.parse(text, file: file) } catch { throw .init(error.description, at: nil) }
         guard let root else { return settings }
         guard let pairs = root.pairs else {
-            throw .init(description: "\(root.location): the advisor file must be a mapping of figures")
+            throw .init("the advisor file must be a mapping of figures", at: root.location)
         }
         for pair in pairs {
             if pair.key == "workload" {
@@ -59,7 +59,7 @@ public struct AdvisorSettings: Sendable, Equatable {
                                "readable_secondaries"]
 
     private static func workload(_ node: YAMLNode) throws(LakebaseFacts.FileError) -> Workload {
-        guard let pairs = node.pairs else { throw .init(description: "\(node.location): 'workload' must be a mapping") }
+        guard let pairs = node.pairs else { throw .init("'workload' must be a mapping", at: node.location) }
         var workload = Workload()
         for pair in pairs {
             let number = try number(pair, allowingZero: true)
@@ -70,8 +70,8 @@ public struct AdvisorSettings: Sendable, Equatable {
             case "data_size_gb": workload.dataSizeGB = number
             case "readable_secondaries": workload.readableSecondaries = number
             default:
-                throw .init(description: "\(pair.value.location): unknown workload figure '\(pair.key)'"
-                    + Suggestion.phrase(for: pair.key, among: workloadKeys))
+                throw .init("unknown workload figure '\(pair.key)'" + Suggestion.phrase(for: pair.key, among: workloadKeys),
+                            at: pair.value.location)
             }
         }
         return workload
@@ -83,11 +83,29 @@ public struct AdvisorSettings: Sendable, Equatable {
         switch pair.value.scalarValue {
         case .int(let value)?: number = Double(value)
         case .float(let value)?: number = value
-        default: throw .init(description: "\(pair.value.location): '\(pair.key)' must be a number")
+        default: throw .init("'\(pair.key)' must be a number", at: pair.value.location)
         }
         guard number > 0 || (allowingZero && number == 0) else {
-            throw .init(description: "\(pair.value.location): '\(pair.key)' must be \(allowingZero ? "zero or more" : "positive")")
+            throw .init("'\(pair.key)' must be \(allowingZero ? "zero or more" : "positive")", at: pair.value.location)
         }
         return number
+    }
+}
+
+extension AdvisorSettings {
+    /// The file `plan` reads at a bundle root.
+    public static let fileName = "lakebase-advisor.yml"
+
+    /// Problems of `lakebase-advisor.yml` at `bundleRoot` (none when the file is absent), for `validate`.
+    public static func diagnostics(bundleRoot: String) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        guard let text = try? String(contentsOfFile: bundleRoot + "/" + fileName, encoding: .utf8) else { return diagnostics }
+        do {
+            _ = try parse(text, file: fileName)
+        } catch {
+            diagnostics.error(error.message, detail: "lakebase-advisor.yml holds advisor figures (README: The Lakebase advisor) and an optional workload:",
+                              at: error.location)
+        }
+        return diagnostics
     }
 }

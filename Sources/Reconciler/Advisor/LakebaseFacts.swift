@@ -58,8 +58,19 @@ public struct LakebaseFacts: Sendable, Equatable {
 
     /// Why a facts file cannot be used.
     public struct FileError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// What is wrong, and how to fix it.
+        public let message: String
+        /// Where, when known.
+        public let location: SourceLocation?
+
+        /// An error at `location`.
+        public init(_ message: String, at location: SourceLocation?) {
+            self.message = message
+            self.location = location
+        }
+
         /// `file:line:col: …`.
-        public let description: String
+        public var description: String { location.map { "\($0): \(message)" } ?? message }
     }
 
     /// The defaults with the overrides of a YAML file (`key: number` pairs, and an optional `workload:` mapping).
@@ -70,8 +81,8 @@ public struct LakebaseFacts: Sendable, Equatable {
     /// Applies one `key: number` pair.
     mutating func apply(_ pair: YAMLPair) throws(FileError) {
         guard let key = Self.keys.first(where: { $0.name == pair.key }) else {
-            throw FileError(description: "\(pair.value.location): unknown advisor figure '\(pair.key)'"
-                + Suggestion.phrase(for: pair.key, among: Self.keys.map(\.name) + ["workload"]))
+            throw FileError("unknown advisor figure '\(pair.key)'" + Suggestion.phrase(for: pair.key, among: Self.keys.map(\.name) + ["workload"]),
+                            at: pair.value.location)
         }
         self[keyPath: key.path] = try AdvisorSettings.number(pair, allowingZero: false)
     }

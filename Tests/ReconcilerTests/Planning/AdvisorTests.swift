@@ -120,7 +120,8 @@ import YAMLBridge
         ("workloads: {}\n", "f.yml:1:12: unknown advisor figure 'workloads'; did you mean 'workload'?"),
     ])
     func badSettingsNameTheirPlace(text: String, message: String) {
-        #expect(throws: LakebaseFacts.FileError(description: message)) { try AdvisorSettings.parse(text, file: "f.yml") }
+        let error = #expect(throws: LakebaseFacts.FileError.self) { try AdvisorSettings.parse(text, file: "f.yml") }
+        #expect(error?.description == message)
     }
 
     /// A CU_2 instance with one node: reads 20k/s, bulk writes 30k rows/s, continuous 2.4k rows/s, 2 TB, no secondary.
