@@ -15,6 +15,7 @@ import csv
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -63,18 +64,21 @@ def psql(connection, password, command, **kwargs):
     return subprocess.Popen(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", connection, "-c", command], env=env, **kwargs)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=100000)
-    parser.add_argument("--binary", default=".build/debug/lakebase-local")
-    options = parser.parse_args()
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
+
+def measure(binary, rows):
+    """Seconds of the pipeline's full refresh and of the psql baseline, for `rows` rows."""
     folder = tempfile.mkdtemp(prefix="lakebase-bench-")
     os.chmod(folder, 0o755)
-    seed = write_seed(folder, options.rows)
+    seed = write_seed(folder, rows)
     data_dir = os.path.join(folder, "data")
-    server = subprocess.Popen([options.binary, "serve", "--port", "0", "--data-dir", data_dir, "--seed", seed,
-                               "--token", TOKEN, "--pg-port", "55432", "--instance-startup-ms", "100",
+    pg_port = free_port()
+    server = subprocess.Popen([binary, "serve", "--port", "0", "--data-dir", data_dir, "--seed", seed,
+                               "--token", TOKEN, "--pg-port", str(pg_port), "--instance-startup-ms", "100",
                                "--synced-table-phase-ms", "50"], stdout=subprocess.PIPE, text=True)
     try:
         base = server.stdout.readline().strip().rsplit(" ", 1)[-1]
@@ -100,7 +104,7 @@ def main():
         admin = open(os.path.join(data_dir, "admin-password")).read().strip()
         lakehouse = json.load(open(os.path.join(data_dir, "lakehouse.json")))
         source = "host=%s port=%d dbname=bench user=lakebase_admin sslmode=require" % (lakehouse["host"], lakehouse["port"])
-        target = "host=%s port=55432 dbname=app user=lakebase_admin sslmode=require" % instance["read_write_dns"]
+        target = "host=%s port=%d dbname=app user=lakebase_admin sslmode=require" % (instance["read_write_dns"], pg_port)
         columns = ", ".join(["id bigint primary key"] + ["c%d text" % i for i in range(10)])
         psql(target, admin, "CREATE TABLE baseline (%s)" % columns).wait()
         started = time.time()
@@ -109,19 +113,25 @@ def main():
         reader.stdout.close()
         writer.wait()
         reader.wait()
-        baseline_seconds = time.time() - started
-
-        rows = options.rows
-        print("snapshot sync of %d rows of ~1 KB" % rows)
-        print("%-38s %10s %12s %8s" % ("", "seconds", "rows/s", "ratio"))
-        print("%-38s %10.2f %12.0f %8.2f" % ("lakebase-local pipeline (full refresh)", pipeline_seconds,
-                                             rows / pipeline_seconds, pipeline_seconds / baseline_seconds))
-        print("%-38s %10.2f %12.0f %8.2f" % ("baseline: psql COPY | COPY", baseline_seconds,
-                                             rows / baseline_seconds, 1.0))
+        return pipeline_seconds, time.time() - started
     finally:
         server.terminate()
         server.wait()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100000)
+    parser.add_argument("--binary", default=".build/debug/lakebase-local")
+    options = parser.parse_args()
+    pipeline_seconds, baseline_seconds = measure(options.binary, options.rows)
+    rows = options.rows
+    print("snapshot sync of %d rows of ~1 KB" % rows)
+    print("%-38s %10s %12s %8s" % ("", "seconds", "rows/s", "ratio"))
+    print("%-38s %10.2f %12.0f %8.2f" % ("lakebase-local pipeline (full refresh)", pipeline_seconds,
+                                         rows / pipeline_seconds, pipeline_seconds / baseline_seconds))
+    print("%-38s %10.2f %12.0f %8.2f" % ("baseline: psql COPY | COPY", baseline_seconds, rows / baseline_seconds, 1.0))
 
 
 if __name__ == "__main__":
