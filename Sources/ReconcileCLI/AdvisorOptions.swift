@@ -29,7 +29,7 @@ struct AdvisorOptions: ParsableArguments {
     /// over its storage limit) ends the command before anything is written.
     func report(_ plan: Plan, connection: BundleConnection, session: DeploymentSession) async throws -> AdvisorReport {
         let settings = try settings(bundleRoot: connection.bundle.rootDirectory)
-        let (sizes, unavailable) = await SourceSizeReader(workspace: session.workspace, warehouseID: warehouseID).sizes(for: plan)
+        let (sizes, unavailable) = await SourceSizeReader(workspace: session.workspace, warehouseID: warehouseID, sources: session.sourceTables).sizes(for: plan)
         let report = Advisor.report(plan: plan, sizes: sizes, unavailable: unavailable, facts: settings.facts, workload: settings.workload)
         var findings = Diagnostics()
         for finding in report.findings {

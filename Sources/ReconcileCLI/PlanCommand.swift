@@ -85,7 +85,7 @@ enum PlanRun {
         guard !skip else { return }
         let facts: PreflightFacts
         do {
-            facts = try await PreflightReader(workspace: session.workspace).facts(for: outcome.plan)
+            facts = try await PreflightReader(workspace: session.workspace, sources: session.sourceTables).facts(for: outcome.plan)
         } catch {
             throw CommandFailure("preflight could not read the workspace: \(error.description)")
         }

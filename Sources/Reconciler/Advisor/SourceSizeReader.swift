@@ -7,24 +7,22 @@ import YAMLBridge
 public struct SourceSizeReader: Sendable {
     let workspace: any LakebaseWorkspace
     let warehouseID: String?
+    let sources: SourceTables
 
-    /// A reader; `warehouseID` from `--warehouse-id`.
-    public init(workspace: any LakebaseWorkspace, warehouseID: String?) {
+    /// A reader; `warehouseID` from `--warehouse-id`; `sources` shares source table reads with preflight.
+    public init(workspace: any LakebaseWorkspace, warehouseID: String?, sources: SourceTables? = nil) {
         self.workspace = workspace
         self.warehouseID = warehouseID
+        self.sources = sources ?? SourceTables(workspace: workspace)
     }
 
     /// Sizes by source, and why some are missing.
     public func sizes(for plan: Plan) async -> (sizes: [String: SourceSize], unavailable: String?) {
         let sources = Set(plan.entries.filter { $0.key.kind == .syncedTable }
             .compactMap { ($0.newState ?? $0.remoteState)?["spec"]?["source_table_full_name"]?.stringValue }).sorted()
-        var sizes: [String: SourceSize] = [:]
-        var missing: [String] = []
-        for source in sources {
-            let size = await size(of: source)
-            sizes[source] = size
-            if size.bytes == nil { missing.append(source) }
-        }
+        let reader = self
+        let sizes = await Concurrently.map(sources) { source in await reader.size(of: source) }
+        let missing = sources.filter { sizes[$0]?.bytes == nil }
         guard !missing.isEmpty else { return (sizes, nil) }
         let how = warehouseID == nil
             ? "pass --warehouse-id ID to measure them with DESCRIBE DETAIL and COUNT(*), or set the spark.sql.statistics.totalSize and numRows table properties"
@@ -33,13 +31,14 @@ public struct SourceSizeReader: Sendable {
     }
 
     private func size(of source: String) async -> SourceSize {
+        let workspace = workspace
         if let warehouseID {
-            let detail = try? await workspace.sql(warehouseID: warehouseID, statement: "DESCRIBE DETAIL \(source)")
-            let count = try? await workspace.sql(warehouseID: warehouseID, statement: "SELECT COUNT(*) AS rows FROM \(source)")
-            return SourceSize(bytes: detail?.first("sizeInBytes").flatMap(Double.init),
-                              rows: count?.rows.first?.first.flatMap { $0.flatMap(Double.init) })
+            async let detail = try? workspace.sql(warehouseID: warehouseID, statement: "DESCRIBE DETAIL \(source)")
+            async let count = try? workspace.sql(warehouseID: warehouseID, statement: "SELECT COUNT(*) AS rows FROM \(source)")
+            return SourceSize(bytes: await detail?.first("sizeInBytes").flatMap(Double.init),
+                              rows: await count?.rows.first?.first.flatMap { $0.flatMap(Double.init) })
         }
-        let info = (try? await workspace.sourceTable(source)) ?? nil
+        let info = (try? await sources.table(source).get()) ?? nil
         let properties = info?["properties"]
         return SourceSize(bytes: properties?["spark.sql.statistics.totalSize"]?.stringValue.flatMap(Double.init),
                           rows: properties?["spark.sql.statistics.numRows"]?.stringValue.flatMap(Double.init))

@@ -77,26 +77,18 @@ public struct Executor: Sendable {
             return nil
         }
 
-        await withTaskGroup(of: (NodeKey, Result<JSONValue?, NodeApplier.Failure>).self) { group in
+        await withTaskGroup(of: Outcome.self) { group in
             var running = 0
             func startReady() {
                 while running < max(1, options.maxParallel), let (entry, value) = nextReady() {
                     running += 1
                     if entry.action != .skip { reporter.started(entry.key, entry.action) }
-                    group.addTask {
-                        do {
-                            return (entry.key, .success(try await applier.apply(entry, value: value)))
-                        } catch let failure as NodeApplier.Failure {
-                            return (entry.key, .failure(failure))
-                        } catch {
-                            let message = "cannot \(entry.action.verb) \(entry.key.stateKey): \(error)"
-                            return (entry.key, .failure(NodeApplier.Failure(message: message)))
-                        }
-                    }
+                    group.addTask { await Outcome(key: entry.key, result: Self.run(applier, entry, value)) }
                 }
             }
             startReady()
-            while let (key, outcome) = await group.next() {
+            while let next = await group.next() {
+                let key = next.key, outcome = next.result
                 running -= 1
                 reporter.finished(key, name: entries[key]?.newState?["name"]?.stringValue ?? entries[key]?.savedID)
                 switch outcome {
@@ -114,6 +106,24 @@ public struct Executor: Sendable {
         result.completed.sort { $0.key < $1.key }
         result.failures.sort { $0.key < $1.key }
         return result
+    }
+
+    /// One node's outcome, as a child task returns it (a struct: the release build crashed copying a tuple
+    /// result out of the task group).
+    struct Outcome: Sendable {
+        let key: NodeKey
+        let result: Result<JSONValue?, NodeApplier.Failure>
+    }
+
+    /// Applies one node; every error becomes a `Failure` naming the node.
+    private static func run(_ applier: NodeApplier, _ entry: PlanEntry, _ value: JSONValue?) async -> Result<JSONValue?, NodeApplier.Failure> {
+        do {
+            return .success(try await applier.apply(entry, value: value))
+        } catch let failure as NodeApplier.Failure {
+            return .failure(failure)
+        } catch {
+            return .failure(NodeApplier.Failure(message: "cannot \(entry.action.verb) \(entry.key.stateKey): \(error)"))
+        }
     }
 
     /// The desired value with the references known only after apply filled in from nodes applied so far.

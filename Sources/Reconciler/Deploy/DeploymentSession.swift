@@ -16,6 +16,8 @@ public struct DeploymentSession: Sendable {
     public let remote: RemoteState
     /// `cli_version` written into state and plans.
     public let cliVersion: String
+    /// Source tables read once for the whole command (preflight and the advisor share them).
+    public let sourceTables: SourceTables
 
     /// A session for a bundle.
     public init(bundle: ManifestModel.Bundle, workspace: any LakebaseWorkspace, files: any WorkspaceFileStore, cliVersion: String) {
@@ -25,6 +27,7 @@ public struct DeploymentSession: Sendable {
         self.cliVersion = cliVersion
         localFile = LocalStateFile(bundleRoot: bundle.rootDirectory, target: bundle.target, cliVersion: cliVersion)
         remote = RemoteState(files: files, statePath: bundle.workspace.statePath, cliVersion: cliVersion)
+        sourceTables = SourceTables(workspace: workspace)
     }
 
     /// The state to work from: the local copy (after replaying an interrupted apply's log) or the workspace copy,

@@ -5,23 +5,34 @@ import YAMLBridge
 /// workspace's instances, and their synced tables.
 public struct PreflightReader: Sendable {
     let workspace: any LakebaseWorkspace
+    let sources: SourceTables
 
-    /// A reader over `workspace`.
-    public init(workspace: any LakebaseWorkspace) { self.workspace = workspace }
+    /// A reader over `workspace`; `sources` shares source table reads with the advisor.
+    public init(workspace: any LakebaseWorkspace, sources: SourceTables? = nil) {
+        self.workspace = workspace
+        self.sources = sources ?? SourceTables(workspace: workspace)
+    }
 
-    /// The facts for `plan`, or the first API failure.
+    /// The facts for `plan`, or the first API failure. Sources and instances are read at once, then every
+    /// instance's synced tables at once.
     public func facts(for plan: Plan) async throws(APIError) -> PreflightFacts {
         var facts = PreflightFacts()
-        let sources = Set(plan.entries.filter { $0.key.kind == .syncedTable && ($0.action == .create || $0.action == .recreate) }
-            .compactMap { $0.newState?["spec"]?["source_table_full_name"]?.stringValue })
-        for source in sources.sorted() {
-            let table = try await workspace.sourceTable(source).map(PreflightFacts.Source.init(tableInfo:))
-            facts.sources.updateValue(table, forKey: source)
+        let names = Set(plan.entries.filter { $0.key.kind == .syncedTable && ($0.action == .create || $0.action == .recreate) }
+            .compactMap { $0.newState?["spec"]?["source_table_full_name"]?.stringValue }).sorted()
+        let workspace = workspace, sources = sources
+        async let listed = Concurrently.result { () throws(APIError) in try await workspace.listInstances() }
+        let tables = await Concurrently.map(names) { name in await sources.table(name) }
+        for name in names {
+            let table = try (tables[name] ?? .success(nil)).get()
+            facts.sources.updateValue(table.map(PreflightFacts.Source.init(tableInfo:)), forKey: name)
         }
-        for instance in try await workspace.listInstances() {
-            guard let name = instance["name"]?.stringValue else { continue }
-            facts.liveInstances.insert(name)
-            for table in try await workspace.listSyncedTables(instance: name) {
+        let instances = try await listed.get().compactMap { $0["name"]?.stringValue }
+        facts.liveInstances = Set(instances)
+        let synced = await Concurrently.map(instances) { name in
+            await Concurrently.result { () throws(APIError) in try await workspace.listSyncedTables(instance: name) }
+        }
+        for instance in instances.sorted() {
+            for table in try (synced[instance] ?? .success([])).get() {
                 guard let tableName = table["name"]?.stringValue, let source = table["spec"]?["source_table_full_name"]?.stringValue else { continue }
                 facts.liveSyncedTables[tableName] = (source, table["data_synchronization_status"]?["pipeline_id"]?.stringValue,
                                                      table["spec"]?["scheduling_policy"]?.stringValue)

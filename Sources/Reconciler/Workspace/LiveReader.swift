@@ -39,23 +39,17 @@ public struct LiveReader: Sendable {
         var snapshot = LiveSnapshot()
         var errors: [LiveReadError] = []
         var warnings: [LiveReadError] = []
-        await withTaskGroup(of: (NodeKey, Bool, Result<JSONValue?, APIError>).self) { group in
-            for target in targets {
-                group.addTask {
-                    do throws(APIError) {
-                        return (target.key, target.deleting, .success(try await workspace.read(target.key.kind, id: target.id)))
-                    } catch {
-                        return (target.key, target.deleting, .failure(error))
-                    }
-                }
-            }
-            for await (key, deleting, result) in group {
-                switch result {
-                case .success(let value?): snapshot.reads[key.stateKey] = .found(value)
-                case .success(nil): snapshot.reads[key.stateKey] = .notFound
-                case .failure(let error):
-                    if deleting { warnings.append(LiveReadError(key: key, error: error)) } else { errors.append(LiveReadError(key: key, error: error)) }
-                }
+        let ids = Dictionary(targets.map { ($0.key, $0.id) }, uniquingKeysWith: { first, _ in first })
+        let reads = await Concurrently.map(ids.keys) { key in
+            await Concurrently.result { () throws(APIError) in try await workspace.read(key.kind, id: ids[key] ?? "") }
+        }
+        for target in targets {
+            switch reads[target.key] {
+            case .success(let value?)?: snapshot.reads[target.key.stateKey] = .found(value)
+            case .success(nil)?, nil: snapshot.reads[target.key.stateKey] = .notFound
+            case .failure(let error)?:
+                let failure = LiveReadError(key: target.key, error: error)
+                if target.deleting { warnings.append(failure) } else { errors.append(failure) }
             }
         }
         return (snapshot, errors.sorted { $0.key < $1.key }, warnings.sorted { $0.key < $1.key })
