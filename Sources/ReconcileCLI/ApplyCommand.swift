@@ -41,6 +41,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let connection = try await BundleConnection.open(bundle, workspace)
         let run = DeployRun(connection: connection, waitTimeout: waitTimeout, forceLock: forceLock)
         try await run.withLock {
+            if !skipPreflight { run.session.sourceTables.prefetch(run.session.desiredNodes) }
             var state = try await PlanRun.loadState(run.session)
             let outcome = try await PlanRun.plan(run.session, state: state)
             try await PlanRun.preflight(outcome, connection: connection, session: run.session, skip: skipPreflight)
@@ -56,7 +57,7 @@ struct ApplyCommand: AsyncParsableCommand {
             try run.approve(outcome.plan, destroy: false, autoApprove: autoApprove)
             state.cliVersion = ReconcileVersion.current
             try await run.execute(outcome.plan, state: state, options: ApplyOptions(
-                maxParallel: workspace.maxParallel, waitForSyncedTables: !noWaitSync, purgeSyncedData: purgeSyncedData))
+                waitForSyncedTables: !noWaitSync, purgeSyncedData: purgeSyncedData))
         }
     }
 }

@@ -45,7 +45,7 @@ struct DestroyCommand: AsyncParsableCommand {
                 : "\nThese entries are removed from the deployment state (entries of other resource types are kept): \(files)\n"
             try run.approve(outcome.plan, destroy: true, autoApprove: autoApprove, preface: preface, trailer: trailer)
             try await run.execute(outcome.plan, state: state,
-                                  options: ApplyOptions(maxParallel: workspace.maxParallel, purgeSyncedData: purgeSyncedData),
+                                  options: ApplyOptions(purgeSyncedData: purgeSyncedData),
                                   destroy: true)
         }
     }

@@ -30,6 +30,7 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         let connection = try await BundleConnection.open(bundle, workspace)
         let session = connection.session()
+        session.sourceTables.prefetch(session.desiredNodes)
         let outcome = try await PlanRun.plan(session, state: PlanRun.loadState(session))
         try await PlanRun.preflight(outcome, connection: connection, session: session, skip: skipPreflight)
         let advice = try await advisor.report(outcome.plan, connection: connection, session: session)

@@ -23,8 +23,35 @@ import YAMLBridge
         let lines = LineCollector()
         let ready = try await waiters(transport, clock: clock, progress: lines).instanceReady("db")
         #expect(ready["state"]?.stringValue == "AVAILABLE")
-        #expect(clock.pauses == [0.25, 0.5], "pauses double")
+        #expect(clock.pauses == [0.25, 0.25], "an instance is polled every tenth of the time waited, at least every 0.25 s")
         #expect(lines.all == ["database_instances db: STARTING"], "one line per state change")
+    }
+
+    /// Pauses between 14 polls: synced tables double (many wait at once), instances stay a tenth of the time waited.
+    @Test(arguments: [
+        (false, [0.25, 0.5, 1, 2, 4, 8, 10, 10, 10, 10, 10, 10, 10]),
+        (true, [0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.275, 0.303]),
+    ])
+    func pollSchedules(proportional: Bool, expected: [Double]) async throws {
+        let clock = ManualClock()
+        let options = WaitOptions(timeout: 1200, clock: clock)
+        let poller = Poller(options: options, resource: "r", goal: "g", proportional: proportional)
+        let polls = Counter()
+        _ = try await poller.run { () throws(APIError) -> PollVerdict<Int> in
+            polls.increment() < 13 ? .pending(state: "S") : .done(1)
+        }
+        #expect(clock.pauses.map { ($0 * 1000).rounded() / 1000 } == expected)
+    }
+
+    @Test func longInstanceWaitsOvershootByATenthAtMost() async throws {
+        let clock = ManualClock()
+        let poller = Poller(options: WaitOptions(timeout: 1200, clock: clock), resource: "r", goal: "g", proportional: true)
+        let started = clock.now
+        _ = try await poller.run { () throws(APIError) -> PollVerdict<Int> in
+            clock.now - started >= 180 ? .done(1) : .pending(state: "STARTING")
+        }
+        let waited = clock.now - started
+        #expect(waited >= 180 && waited <= 180 * 1.1 + 0.25, "a 3-minute startup is seen within 10%: \(waited)")
     }
 
     @Test func stoppedIsTheGoalWhenStoppedIsDesired() async throws {
@@ -127,4 +154,12 @@ extension WaitError.Reason {
         if case .failed(_, let message) = self { return message }
         return nil
     }
+}
+
+/// Counts calls from concurrent code.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    /// Increments; returns the count before.
+    func increment() -> Int { lock.withLock { defer { count += 1 }; return count } }
 }

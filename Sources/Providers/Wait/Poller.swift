@@ -8,11 +8,14 @@ enum PollVerdict<Value: Sendable>: Sendable {
     case failed(state: String, message: String?)
 }
 
-/// Polls `observe` with doubling pauses until it is done, fails, or the timeout passes.
+/// Polls `observe` until it is done, fails, or the timeout passes. Pauses double from `firstInterval` (many
+/// waiters at once stay cheap), or, with `proportional`, stay a tenth of the time waited so far (a lone wait
+/// overshoots the moment its goal is reached by at most about 10%), always within `firstInterval…maxInterval`.
 struct Poller: Sendable {
     let options: WaitOptions
     let resource: String
     let goal: String
+    var proportional = false
 
     func run<Value: Sendable>(
         _ observe: @Sendable () async throws(APIError) -> PollVerdict<Value>
@@ -38,7 +41,7 @@ struct Poller: Sendable {
                 throw WaitError(resource: resource, goal: goal, reason: .timedOut(lastState: lastState), waited: waited)
             }
             try await options.clock.sleep(seconds: min(pause, options.timeout - waited))
-            pause = min(pause * 2, options.maxInterval)
+            pause = min(options.maxInterval, proportional ? max(options.firstInterval, (waited + pause) / 10) : pause * 2)
         }
     }
 }

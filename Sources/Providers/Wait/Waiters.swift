@@ -14,11 +14,11 @@ public struct Waiters: Sendable {
     }
 
     /// Until the instance is AVAILABLE (or STOPPED when `stopped`); DELETING, a 404, or STOPPED when it should
-    /// run, fail at once.
+    /// run, fail at once. Instances are few and on every apply's critical path: they are polled proportionally.
     public func instanceReady(_ name: String, stopped: Bool = false) async throws -> JSONObject {
         let goal = stopped ? "STOPPED" : "AVAILABLE"
         let instances = instances
-        return try await Poller(options: options, resource: "database_instances \(name)", goal: goal).run {
+        return try await Poller(options: options, resource: "database_instances \(name)", goal: goal, proportional: true).run {
             () throws(APIError) -> PollVerdict<JSONObject> in
             guard let instance = try await instances.find(name) else { return .failed(state: "404", message: "the instance no longer exists") }
             let state = instance["state"]?.stringValue ?? "STATE_UNSPECIFIED"
@@ -29,7 +29,7 @@ public struct Waiters: Sendable {
     /// Until GET answers 404 (after a delete, before the same name is created again).
     public func instanceGone(_ name: String) async throws {
         let instances = instances
-        try await Poller(options: options, resource: "database_instances \(name)", goal: "deletion").run {
+        try await Poller(options: options, resource: "database_instances \(name)", goal: "deletion", proportional: true).run {
             () throws(APIError) -> PollVerdict<Void> in
             guard let instance = try await instances.find(name) else { return .done(()) }
             return .pending(state: instance["state"]?.stringValue ?? "present")

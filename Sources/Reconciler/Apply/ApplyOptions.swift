@@ -1,15 +1,16 @@
 /// How apply carries out a plan.
 public struct ApplyOptions: Sendable {
-    /// Most nodes worked on at once (API calls are bounded separately by the client).
-    public var maxParallel: Int
+    /// Most nodes worked on at once. Most of a node's time is spent waiting (an instance starting, a synced table
+    /// provisioning), so this is large; API calls in flight are bounded separately by the client (`--max-parallel`).
+    public var maxNodes: Int
     /// Wait for synced tables to be ONLINE after creating them.
     public var waitForSyncedTables: Bool
     /// On a plain delete of a synced table, drop its PostgreSQL table too.
     public var purgeSyncedData: Bool
 
     /// Options.
-    public init(maxParallel: Int = 16, waitForSyncedTables: Bool = true, purgeSyncedData: Bool = false) {
-        self.maxParallel = maxParallel
+    public init(maxNodes: Int = 4096, waitForSyncedTables: Bool = true, purgeSyncedData: Bool = false) {
+        self.maxNodes = maxNodes
         self.waitForSyncedTables = waitForSyncedTables
         self.purgeSyncedData = purgeSyncedData
     }

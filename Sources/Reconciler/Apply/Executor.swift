@@ -2,7 +2,7 @@ import ManifestModel
 import YAMLBridge
 
 /// Walks a plan's graph (planning-rules.md §6–§7): parents before children, deletes in reverse (children first),
-/// up to `maxParallel` nodes at once. A failed node skips everything that depends on it; the rest goes on. The
+/// up to `maxNodes` nodes at once (each waits for what it created, so waits overlap). A failed node skips everything that depends on it; the rest goes on. The
 /// executor decides nothing: it carries out the plan.
 public struct Executor: Sendable {
     let workspace: any LakebaseWorkspace
@@ -80,7 +80,7 @@ public struct Executor: Sendable {
         await withTaskGroup(of: Outcome.self) { group in
             var running = 0
             func startReady() {
-                while running < max(1, options.maxParallel), let (entry, value) = nextReady() {
+                while running < max(1, options.maxNodes), let (entry, value) = nextReady() {
                     running += 1
                     if entry.action != .skip { reporter.started(entry.key, entry.action) }
                     group.addTask { await Outcome(key: entry.key, result: Self.run(applier, entry, value)) }

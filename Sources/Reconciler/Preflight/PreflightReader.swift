@@ -14,13 +14,17 @@ public struct PreflightReader: Sendable {
     }
 
     /// The facts for `plan`, or the first API failure. Sources and instances are read at once, then every
-    /// instance's synced tables at once.
+    /// instance's synced tables at once; a plan that creates no instance and no synced table lists nothing.
     public func facts(for plan: Plan) async throws(APIError) -> PreflightFacts {
         var facts = PreflightFacts()
         let names = Set(plan.entries.filter { $0.key.kind == .syncedTable && ($0.action == .create || $0.action == .recreate) }
             .compactMap { $0.newState?["spec"]?["source_table_full_name"]?.stringValue }).sorted()
+        // The workspace-wide limits and shared pipelines only matter for instances and synced tables being created.
+        let creates = plan.entries.contains {
+            ($0.key.kind == .syncedTable || $0.key.kind == .databaseInstance) && ($0.action == .create || $0.action == .recreate)
+        }
         let workspace = workspace, sources = sources
-        async let listed = Concurrently.result { () throws(APIError) in try await workspace.listInstances() }
+        async let listed = creates ? Concurrently.result { () throws(APIError) in try await workspace.listInstances() } : .success([])
         let tables = await Concurrently.map(names) { name in await sources.table(name) }
         for name in names {
             let table = try (tables[name] ?? .success(nil)).get()

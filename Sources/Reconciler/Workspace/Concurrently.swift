@@ -1,3 +1,4 @@
+import ManifestModel
 import Providers
 import YAMLBridge
 
@@ -46,5 +47,16 @@ public actor SourceTables {
         let read = Task { await Concurrently.result { () throws(APIError) in try await workspace.sourceTable(fullName) } }
         reads[fullName] = read
         return await read.value
+    }
+}
+
+extension SourceTables {
+    /// Starts reading the sources the configured synced tables name literally, alongside the plan's own reads, so
+    /// that preflight and the advisor find them read.
+    public nonisolated func prefetch(_ nodes: [DesiredNode]) {
+        let names = Set(nodes.filter { $0.key.kind == .syncedTable }
+            .compactMap { $0.value["spec"]?["source_table_full_name"]?.stringValue }
+            .filter { !ReferenceScanner.containsReference($0) })
+        for name in names { Task { _ = await self.table(name) } }
     }
 }
