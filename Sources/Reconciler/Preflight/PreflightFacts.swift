@@ -42,6 +42,8 @@ public struct PreflightFacts: Sendable {
     public var liveInstances: Set<String> = []
     /// Synced tables that exist now: name → (source, pipeline id, scheduling policy).
     public var liveSyncedTables: [String: (source: String, pipelineID: String?, policy: String?)] = [:]
+    /// False when the workspace could not list an instance's synced tables (501): limits count the bundle only.
+    public var syncedTablesListed = true
 
     /// Empty facts.
     public init() {}

@@ -36,7 +36,16 @@ public struct PreflightReader: Sendable {
             await Concurrently.result { () throws(APIError) in try await workspace.listSyncedTables(instance: name) }
         }
         for instance in instances.sorted() {
-            for table in try (synced[instance] ?? .success([])).get() {
+            let listed: [JSONValue]
+            switch synced[instance] ?? .success([]) {
+            case .success(let tables): listed = tables
+            case .failure(let error) where error.kind == .notImplemented:
+                // The platform documents this list as not implemented yet: the limits then count the bundle only.
+                facts.syncedTablesListed = false
+                continue
+            case .failure(let error): throw error
+            }
+            for table in listed {
                 guard let tableName = table["name"]?.stringValue, let source = table["spec"]?["source_table_full_name"]?.stringValue else { continue }
                 facts.liveSyncedTables[tableName] = (source, table["data_synchronization_status"]?["pipeline_id"]?.stringValue,
                                                      table["spec"]?["scheduling_policy"]?.stringValue)
