@@ -37,7 +37,7 @@ extension LocalWorkspace {
             name: name, uid: RandomToken.uuid(), databaseInstanceName: instanceName, databaseName: databaseName,
             createdAt: Date())
         snapshot.catalogs.append(record)
-        try save()
+        save()
         return record.wire
     }
 
@@ -51,7 +51,7 @@ extension LocalWorkspace {
     func deleteCatalog(_ name: String) throws(LocalAPIError) {
         guard catalog(named: name) != nil else { throw Self.catalogMissing(name) }
         snapshot.catalogs.removeAll { $0.name == name }
-        try save()
+        save()
     }
 
     /// `GET /api/2.0/database/instances/{instance}/catalogs`.

@@ -19,7 +19,7 @@ extension LocalWorkspace {
             snapshot.files[prefix] = WorkspaceObject(
                 isDirectory: true, content: Data(), objectID: nextObjectID(), createdAt: now, modifiedAt: now)
         }
-        try save()
+        save()
     }
 
     /// `POST /api/2.0/workspace/import`: writes a file; without `overwrite` an existing path is a 409, checked
@@ -46,7 +46,7 @@ extension LocalWorkspace {
             snapshot.files[target.normalized] = WorkspaceObject(
                 isDirectory: false, content: content, objectID: nextObjectID(), createdAt: now, modifiedAt: now)
         }
-        try save()
+        save()
     }
 
     /// The bytes of the file at `path` (for export).
@@ -94,7 +94,7 @@ extension LocalWorkspace {
         }
         for key in descendants { snapshot.files[key] = nil }
         snapshot.files[target.normalized] = nil
-        try save()
+        save()
     }
 
     static func pathMissing(_ path: String) -> LocalAPIError {

@@ -52,7 +52,7 @@ extension LocalWorkspace {
             replace(finished)
         }
         transitions[uid] = nil
-        do { try save() } catch { Self.report(error.message) }
+        save()
     }
 
     private func current(_ uid: String, _ generation: Int) -> InstanceRecord? {

@@ -31,7 +31,7 @@ extension LocalWorkspace {
             transitionDue: now.addingTimeInterval(Double(options.instanceStartupMilliseconds) / 1000), generation: 1,
             address: try freeAddress())
         snapshot.instances.append(record)
-        try save()
+        save()
         prepareTemplateDuringStartup()
         scheduleInstanceTransition(record.uid)
         return record.wire(children: [], echoInputs: true)
@@ -84,7 +84,7 @@ extension LocalWorkspace {
         if mask.contains("stopped") { record.stopped = input.stopped ?? false }
         startTransition(for: &record, from: before)
         replace(record)
-        try save()
+        save()
         scheduleInstanceTransition(record.uid)
         return record.wire(children: children(of: record), echoInputs: true)
     }
@@ -109,7 +109,7 @@ extension LocalWorkspace {
         record.generation += 1
         record.transitionDue = Date().addingTimeInterval(Double(options.deleteMilliseconds) / 1000)
         replace(record)
-        try save()
+        save()
         scheduleInstanceTransition(record.uid)
     }
 

@@ -53,7 +53,7 @@ extension LocalWorkspace {
             entries.append(AccessControlEntry(principalField: field, principal: principal, permissionLevel: level))
         }
         snapshot.instancePermissions[name] = entries
-        try save()
+        save()
         return try permissions(of: name)
     }
 }

@@ -25,8 +25,13 @@ extension LocalWorkspace {
         await fullCopy(name, generation: generation)
     }
 
-    /// A full copy of the source into the synced table, with progress; returns why it failed, or nil.
+    /// A full copy of the source into the synced table, with progress (when a data-plane slot is free); returns
+    /// why it failed, or nil.
     func fullCopy(_ name: String, generation: Int) async -> String? {
+        await dataPlane.run { await self.fullCopyNow(name, generation: generation) }
+    }
+
+    private func fullCopyNow(_ name: String, generation: Int) async -> String? {
         guard let record = syncedTable(named: name) else { return "The synced table no longer exists." }
         do {
             let pipeline = try await pipeline(for: record)
@@ -57,8 +62,13 @@ extension LocalWorkspace {
         }
     }
 
-    /// Applies the change data feed since the last processed version; returns the rows applied, or why it failed.
+    /// Applies the change data feed since the last processed version (when a data-plane slot is free); returns
+    /// the rows applied, or why it failed.
     func incrementalSync(_ name: String, generation: Int) async -> Result<Int, LocalServerError> {
+        await dataPlane.run { await self.incrementalSyncNow(name, generation: generation) }
+    }
+
+    private func incrementalSyncNow(_ name: String, generation: Int) async -> Result<Int, LocalServerError> {
         guard let record = syncedTable(named: name) else { return .failure(LocalServerError("The synced table no longer exists.")) }
         do {
             let pipeline = try await pipeline(for: record)
@@ -125,7 +135,7 @@ extension LocalWorkspace {
         var updates = snapshot.pipelineUpdates ?? [:]
         updates[update.updateID] = update
         snapshot.pipelineUpdates = updates
-        try save()
+        save()
         let key = "update:" + update.updateID
         transitions[key] = Task { [weak self] in
             await self?.runPipelineUpdate(update.updateID, tables: members.map(\.name), fullRefresh: fullRefresh)
@@ -171,7 +181,7 @@ extension LocalWorkspace {
         }
         snapshot.pipelineUpdates?[updateID]?.state = failures.isEmpty ? "COMPLETED" : "FAILED"
         snapshot.pipelineUpdates?[updateID]?.message = failures.first
-        do { try save() } catch { Self.report(error.message) }
+        save()
         transitions["update:" + updateID] = nil
     }
 }

@@ -61,11 +61,16 @@ extension LocalWorkspace {
             snapshot.syncedTables[index].generation == generation
         else { return }
         change(&snapshot.syncedTables[index])
-        do { try save() } catch { Self.report(error.message) }
+        save()
     }
 
-    /// Creates the destination database objects; returns why the pipeline fails, or nil.
+    /// Creates the destination database objects (when a data-plane slot is free); returns why the pipeline
+    /// fails, or nil.
     func createDestination(_ name: String) async -> String? {
+        await dataPlane.run { await self.createDestinationNow(name) }
+    }
+
+    private func createDestinationNow(_ name: String) async -> String? {
         guard let record = syncedTable(named: name), let instance = instance(named: record.instanceName),
             let source = sourceTables[record.sourceTableFullName]
         else { return "The source table or the database instance no longer exists." }

@@ -41,7 +41,7 @@ extension LocalWorkspace {
             message: "Synced table is being provisioned.", phaseDue: nil, generation: 1, createdAt: Date(),
             lastSyncTime: nil)
         snapshot.syncedTables.append(record)
-        try save()
+        save()
         scheduleSyncedTableTransition(record.name)
         return record.wire
     }
@@ -59,7 +59,7 @@ extension LocalWorkspace {
         transitions[name]?.cancel()
         transitions[name] = nil
         snapshot.syncedTables.removeAll { $0.name == name }
-        try save()
+        save()
         guard purgeData, let instance = instance(named: record.instanceName), instance.state == .available else { return }
         let parts = record.nameParts
         do {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The emulated workspace: the Lakebase resources, workspace files and identities, their state machines,
-/// and the PostgreSQL servers behind the instances. Every mutation is saved before it is answered.
+/// and the PostgreSQL servers behind the instances. Changes are saved within 50 ms, and at shutdown.
 actor LocalWorkspace {
     let options: ServerOptions
     let fleet: PostgresFleet
@@ -12,6 +12,11 @@ actor LocalWorkspace {
     private let store: SnapshotStore
     /// Running transition tasks by instance uid or synced table name.
     var transitions: [String: Task<Void, Never>] = [:]
+    /// Bounds the pipeline jobs running at once.
+    let dataPlane = DataPlaneSlots()
+    /// Changes not yet written, and the task that will write them.
+    private var savePending = false
+    private var saveTask: Task<Void, Never>?
 
     /// Opens (or creates) the workspace in `options.dataDirectory`.
     init(options: ServerOptions, fleet: PostgresFleet, lakehouse: Lakehouse, sourceTables: [SourceTable]) throws {
@@ -68,14 +73,30 @@ actor LocalWorkspace {
             }
         }
         await lakehouse.stop()
+        flush()
     }
 
-    /// Saves the snapshot; a failure is reported and answered as an internal error.
-    func save() throws(LocalAPIError) {
+    /// Saves the snapshot soon: the changes of the next 50 ms are written together (a thousand synced tables
+    /// changing state would otherwise rewrite the whole file thousands of times); `shutdown` writes what is
+    /// pending. A failure is reported on standard error.
+    func save() {
+        savePending = true
+        guard saveTask == nil else { return }
+        saveTask = Task { [weak self] in
+            try? await Task.sleep(for: .milliseconds(50))
+            await self?.flush()
+        }
+    }
+
+    /// Writes the snapshot now if anything changed since the last write.
+    func flush() {
+        saveTask = nil
+        guard savePending else { return }
+        savePending = false
         do {
             try store.save(snapshot)
         } catch {
-            throw .internalError("The workspace could not be saved: \(error)")
+            Self.report("The workspace could not be saved: \(error)")
         }
     }
 
