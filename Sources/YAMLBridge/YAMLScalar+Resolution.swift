@@ -34,6 +34,11 @@ extension YAMLScalar {
     }
 
     static func resolvePlain(_ text: String) -> ScalarValue {
+        // Most plain scalars are names: a first letter other than those of true, false and null makes a string.
+        if let first = text.utf8.first, first < 0x80, Character(Unicode.Scalar(first)).isLetter,
+           !"tTfFnN".utf8.contains(first) {
+            return .string(text)
+        }
         if text.isEmpty || text == "~" || text.lowercased() == "null" { return .null }
         if let b = parseBool(text) { return .bool(b) }
         if let i = parseInt(text) { return .int(i) }

@@ -37,7 +37,7 @@ struct ConfigResolver {
             let resolved = items.enumerated().map { resolvedValue(at: path + ["[\($0.offset)]"], raw: $0.element) }
             return YAMLNode(.sequence(resolved), at: node.location)
         case .scalar(let scalar):
-            guard case .string(let text) = scalar.resolved, text.contains("${") else { return node }
+            guard case .string(let text) = scalar.resolved, ReferenceScanner.openingIndex(in: Substring(text)) != nil else { return node }
             return interpolate(text, node: node, path: path)
         }
     }
@@ -119,7 +119,7 @@ struct ConfigResolver {
         var node = root
         var walked: [String] = []
         for segment in segments {
-            if let scalar = node.scalar, case .string(let s) = scalar.resolved, s.contains("${") {
+            if let scalar = node.scalar, case .string(let s) = scalar.resolved, ReferenceScanner.openingIndex(in: Substring(s)) != nil {
                 node = resolvedValue(at: walked, raw: node)
             }
             guard let child = Self.child(of: node, segment) else {

@@ -4,16 +4,17 @@
 public enum ReferenceScanner {
     /// The tokens of `text`; adjacent literal text is merged.
     public static func tokens(_ text: String) -> [ReferenceToken] {
+        guard openingIndex(in: Substring(text)) != nil else { return text.isEmpty ? [] : [.literal(text)] }
         var tokens: [ReferenceToken] = []
         var literal = ""
         var rest = Substring(text)
-        while let start = rest.range(of: "${") {
-            literal += rest[..<start.lowerBound]
-            let afterOpen = rest[start.upperBound...]
-            if let close = afterOpen.firstIndex(of: "}"), let path = parsePath(afterOpen[..<close]) {
+        while let start = openingIndex(in: rest) {
+            literal += rest[..<start]
+            let afterOpen = rest[rest.utf8.index(start, offsetBy: 2)...]
+            if let close = afterOpen.utf8.firstIndex(of: UInt8(ascii: "}")), let path = parsePath(afterOpen[..<close]) {
                 if !literal.isEmpty { tokens.append(.literal(literal)); literal = "" }
                 tokens.append(.reference(path))
-                rest = afterOpen[afterOpen.index(after: close)...]
+                rest = afterOpen[afterOpen.utf8.index(after: close)...]
             } else {
                 literal += "${"
                 rest = afterOpen
@@ -26,13 +27,25 @@ public enum ReferenceScanner {
 
     /// Whether `text` holds at least one reference.
     public static func containsReference(_ text: String) -> Bool {
-        text.contains("${") && tokens(text).contains { if case .reference = $0 { true } else { false } }
+        openingIndex(in: Substring(text)) != nil && tokens(text).contains { if case .reference = $0 { true } else { false } }
     }
 
     /// The references in `text`.
     public static func references(in text: String) -> [ReferencePath] {
-        guard text.contains("${") else { return [] }
+        guard openingIndex(in: Substring(text)) != nil else { return [] }
         return tokens(text).compactMap { if case .reference(let p) = $0 { p } else { nil } }
+    }
+
+    /// Where the first `${` starts, by a byte scan (most values hold none, and this runs for every string of a
+    /// bundle).
+    static func openingIndex(in text: Substring) -> Substring.Index? {
+        var dollar: Substring.Index?
+        for index in text.utf8.indices {
+            let byte = text.utf8[index]
+            if byte == UInt8(ascii: "{"), let dollar { return dollar }
+            dollar = byte == UInt8(ascii: "$") ? index : nil
+        }
+        return nil
     }
 
     /// Parses `a.b[0].c`; nil when it does not follow the grammar.
@@ -56,6 +69,14 @@ public enum ReferenceScanner {
     }
 
     private static func isValidSegment(_ name: Substring) -> Bool {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, the common case: bytes, not grapheme clusters.
+            let bytes = name.utf8
+            func letter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+            func digit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+            guard let first = bytes.first, letter(first), let last = bytes.last, letter(last) || digit(last) else { return false }
+            return bytes.allSatisfy { letter($0) || digit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+        }
         guard let first = name.first, first.isLetter else { return false }
         guard let last = name.last, last.isLetter || last.isNumber else { return false }
         return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
