@@ -51,8 +51,8 @@ public enum ReferenceScanner {
     /// Parses `a.b[0].c`; nil when it does not follow the grammar.
     static func parsePath(_ body: Substring) -> ReferencePath? {
         var segments: [String] = []
-        for part in body.split(separator: ".", omittingEmptySubsequences: false) {
-            guard let bracket = part.firstIndex(of: "[") ?? Optional(part.endIndex) else { return nil }
+        for part in body.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map({ Substring($0) }) {
+            guard let bracket = part.utf8.firstIndex(of: UInt8(ascii: "[")) ?? Optional(part.endIndex) else { return nil }
             let name = part[..<bracket]
             guard isValidSegment(name) else { return nil }
             segments.append(String(name))
