@@ -31,6 +31,12 @@ public final class PGConnection {
 
     deinit { PQfinish(handle) }
 
+    /// Whether the connection is still usable and idle: it reads what the server sent meanwhile (a server that
+    /// shut down has closed the socket) and checks that no transaction is open.
+    public var isReusable: Bool {
+        PQconsumeInput(handle) == 1 && PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE
+    }
+
     /// Runs one or more statements that return no rows.
     public func execute(_ sql: String) throws(PGError) {
         _ = try query(sql)

@@ -27,29 +27,34 @@ struct SyncPipeline: Sendable {
 
     /// Rows in the source now (for progress).
     func sourceRowCount() throws -> Int {
-        let connection = try PGConnection(parameters: sourceParameters)
-        let rows = try connection.query("SELECT count(*) FROM \(LakehouseSQL.qualified(source))")
+        let rows = try ConnectionPool.shared.with(sourceParameters) { connection in
+            try connection.query("SELECT count(*) FROM \(LakehouseSQL.qualified(source))")
+        }
         return rows.first?.first.flatMap { $0.flatMap(Int.init) } ?? 0
     }
 
     /// Replaces the destination's rows with a consistent copy of the source (one repeatable-read snapshot, the
     /// commit version read inside it).
     func fullCopy() throws -> SyncOutcome {
-        let reader = try PGConnection(parameters: sourceParameters)
-        try reader.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         var version: Int64?
         var committedAt: Date?
-        if source.changeDataFeedEnabled, let row = try reader.query(LakehouseSQL.latestVersion, [feedKey]).first {
-            version = row.first.flatMap { $0.flatMap(Int64.init) }
-            committedAt = row.dropFirst().first.flatMap { $0.flatMap(Self.epoch) }
+        let data = try ConnectionPool.shared.with(sourceParameters) { reader in
+            try reader.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            if source.changeDataFeedEnabled, let row = try reader.query(LakehouseSQL.latestVersion, [feedKey]).first {
+                version = row.first.flatMap { $0.flatMap(Int64.init) }
+                committedAt = row.dropFirst().first.flatMap { $0.flatMap(Self.epoch) }
+            }
+            let data = try reader.copyOut("COPY (SELECT \(columnList) FROM \(LakehouseSQL.qualified(source))) TO STDOUT")
+            try reader.execute("COMMIT")
+            return data
         }
-        let data = try reader.copyOut("COPY (SELECT \(columnList) FROM \(LakehouseSQL.qualified(source))) TO STDOUT")
-        try reader.execute("COMMIT")
-        let writer = try PGConnection(parameters: destinationParameters)
-        try writer.execute("BEGIN")
-        try writer.execute("TRUNCATE \(destination.qualifiedName)")
-        let rows = try writer.copyIn("COPY \(destination.qualifiedName) (\(columnList)) FROM STDIN", data: data)
-        try writer.execute("COMMIT")
+        let rows = try ConnectionPool.shared.with(destinationParameters) { writer in
+            try writer.execute("BEGIN")
+            try writer.execute("TRUNCATE \(destination.qualifiedName)")
+            let rows = try writer.copyIn("COPY \(destination.qualifiedName) (\(columnList)) FROM STDIN", data: data)
+            try writer.execute("COMMIT")
+            return rows
+        }
         return SyncOutcome(rows: rows, version: version, committedAt: committedAt)
     }
 
@@ -57,8 +62,9 @@ struct SyncPipeline: Sendable {
     /// `timeseries_key`, the row with the latest time series value); upserts and deletes in one transaction, and a
     /// row never replaces a newer one in the destination. Nil when nothing changed.
     func applyChanges(after version: Int64) throws -> SyncOutcome? {
-        let reader = try PGConnection(parameters: sourceParameters)
-        let changes = try reader.query(LakehouseSQL.changesAfter, [feedKey, String(version)])
+        let changes = try ConnectionPool.shared.with(sourceParameters) { reader in
+            try reader.query(LakehouseSQL.changesAfter, [feedKey, String(version)])
+        }
         guard !changes.isEmpty else { return nil }
         var latest: [String: (deleted: Bool, row: JSONValue)] = [:]
         var order: [String] = []
@@ -77,13 +83,15 @@ struct SyncPipeline: Sendable {
         }
         let upserts = order.compactMap { latest[$0] }.filter { !$0.deleted }.map(\.row)
         let deletes = order.compactMap { latest[$0] }.filter(\.deleted).map(\.row)
-        let writer = try PGConnection(parameters: destinationParameters)
-        try writer.execute("BEGIN")
-        if !deletes.isEmpty { _ = try writer.query(deleteStatement, [JSONValue.array(deletes).serialized(pretty: false)]) }
-        if !upserts.isEmpty { _ = try writer.query(upsertStatement, [JSONValue.array(upserts).serialized(pretty: false)]) }
-        try writer.execute("COMMIT")
-        let committed = try reader.query(LakehouseSQL.latestVersion, [feedKey]).first?.dropFirst().first
-            .flatMap { $0.flatMap(Self.epoch) }
+        try ConnectionPool.shared.with(destinationParameters) { writer in
+            try writer.execute("BEGIN")
+            if !deletes.isEmpty { _ = try writer.query(deleteStatement, [JSONValue.array(deletes).serialized(pretty: false)]) }
+            if !upserts.isEmpty { _ = try writer.query(upsertStatement, [JSONValue.array(upserts).serialized(pretty: false)]) }
+            try writer.execute("COMMIT")
+        }
+        let committed = try ConnectionPool.shared.with(sourceParameters) { reader in
+            try reader.query(LakehouseSQL.latestVersion, [feedKey])
+        }.first?.dropFirst().first.flatMap { $0.flatMap(Self.epoch) }
         return SyncOutcome(rows: upserts.count + deletes.count, version: newest, committedAt: committed)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The PostgreSQL table a synced table writes to.
-struct DestinationTable {
+struct DestinationTable: Sendable {
     var database: String
     var schema: String
     var table: String
@@ -48,32 +48,43 @@ struct DestinationTable {
 }
 
 /// Why a synced table's pipeline cannot write its destination (shown as the table's failure message).
-struct DestinationFailure: Error {
+struct DestinationFailure: Error, Sendable {
     let message: String
 }
 
 extension PostgresFleet {
     /// Creates the destination table of a synced table; the database and schema are created only when
-    /// `createMissingObjects` is set, otherwise their absence is a `DestinationFailure`.
-    func createSyncedTable(_ destination: DestinationTable, createMissingObjects: Bool, address: String) throws {
-        if try !databaseExists(destination.database, address: address) {
+    /// `createMissingObjects` is set, otherwise their absence is a `DestinationFailure`. The DDL runs off the
+    /// fleet's actor on pooled connections, so tables on different instances are created at once.
+    nonisolated func createSyncedTable(_ destination: DestinationTable, createMissingObjects: Bool, address: String) async throws {
+        let server = adminParameters(address: address, database: "postgres")
+        let exists = try await BlockingWork.run {
+            try ConnectionPool.shared.with(server) { connection in
+                try !connection.query("SELECT 1 FROM pg_database WHERE datname = $1", [destination.database]).isEmpty
+            }
+        }
+        if !exists {
             guard createMissingObjects else {
                 throw DestinationFailure(
                     message: "Database '\(destination.database)' does not exist; set create_database_objects_if_missing.")
             }
-            try createDatabase(destination.database, address: address)
+            try await createDatabase(destination.database, address: address)
         }
-        let connection = try connect(address: address, database: destination.database)
-        if try connection.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [destination.schema]).isEmpty {
-            guard createMissingObjects else {
-                throw DestinationFailure(
-                    message: "Schema '\(destination.schema)' does not exist in database '\(destination.database)'; "
-                        + "set create_database_objects_if_missing.")
+        let database = adminParameters(address: address, database: destination.database)
+        try await BlockingWork.run {
+            try ConnectionPool.shared.with(database) { connection in
+                if try connection.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [destination.schema]).isEmpty {
+                    guard createMissingObjects else {
+                        throw DestinationFailure(
+                            message: "Schema '\(destination.schema)' does not exist in database '\(destination.database)'; "
+                                + "set create_database_objects_if_missing.")
+                    }
+                    try connection.execute(
+                        "CREATE SCHEMA \(SQLText.identifier(destination.schema)) AUTHORIZATION "
+                            + SQLText.identifier(Self.superuserGroup))
+                }
+                for statement in destination.createStatements { try connection.execute(statement) }
             }
-            try connection.execute(
-                "CREATE SCHEMA \(SQLText.identifier(destination.schema)) AUTHORIZATION "
-                    + SQLText.identifier(Self.superuserGroup))
         }
-        for statement in destination.createStatements { try connection.execute(statement) }
     }
 }
