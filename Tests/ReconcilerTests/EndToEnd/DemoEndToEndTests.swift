@@ -3,7 +3,8 @@ import LakebaseLocalHarness
 import Testing
 
 /// `scripts/demo`, the README's first command, run end to end with the built binaries: it must tell the whole
-/// story (validate, plan, apply, status from PostgreSQL, the forced recreate) and leave nothing behind.
+/// story (validate, plan, apply, status from PostgreSQL, the forced recreate, a source change synced) and leave
+/// nothing behind.
 @Suite struct DemoEndToEndTests {
     @Test func theDemoTellsTheWholeStoryAndLeavesNothingRunning() async throws {
         let scratch = try Emulator.temporaryFolder()
@@ -28,6 +29,9 @@ import Testing
             "Recreated synced_database_tables.customer",
             "Resources: 1 created, 0 changed, 1 deleted, 11 unchanged",
             "PostgreSQL tpcds.public.customer: 1000 rows",
+            "UPDATE samples.tpcds_sf1.customer SET c_first_name = 'Ada' WHERE c_customer_sk = 1",
+            ": COMPLETED",
+            "             1 | Ada          |",
         ]
         var rest = Substring(output)
         for line in story {
