@@ -13,7 +13,7 @@ actor LocalWorkspace {
     /// Running transition tasks by instance uid or synced table name.
     var transitions: [String: Task<Void, Never>] = [:]
     /// Bounds the pipeline jobs running at once.
-    let dataPlane = DataPlaneSlots()
+    let dataPlane = WorkSlots(limit: WorkSlots.dataPlaneLimit)
     /// Changes not yet written, and the task that will write them.
     private var savePending = false
     private var saveTask: Task<Void, Never>?
