@@ -73,11 +73,6 @@ public struct LakebaseFacts: Sendable, Equatable {
         public var description: String { location.map { "\($0): \(message)" } ?? message }
     }
 
-    /// The defaults with the overrides of a YAML file (`key: number` pairs, and an optional `workload:` mapping).
-    public static func overridden(by text: String, file: String) throws(FileError) -> LakebaseFacts {
-        try AdvisorSettings.parse(text, file: file).facts
-    }
-
     /// Applies one `key: number` pair.
     mutating func apply(_ pair: YAMLPair) throws(FileError) {
         guard let key = Self.keys.first(where: { $0.name == pair.key }) else {

@@ -4,6 +4,8 @@ public struct WorkloadFit: Sendable, Hashable {
     public var figure: String
     /// The JSON key: `reads_per_second`, ….
     public var key: String
+    /// How the figures read.
+    var unit: Unit
     /// What the workload expects (for the data size: the high PostgreSQL estimate, bytes).
     public var expected: Double
     /// The low PostgreSQL estimate, for the data size only (bytes).
@@ -14,6 +16,22 @@ public struct WorkloadFit: Sendable, Hashable {
     public var basis: String
     /// What to change when it does not fit.
     public var remedy: String
+
+    /// The unit of a figure; estimates of throughput read `about …`.
+    enum Unit: Sendable, Hashable {
+        case queriesPerSecond, rowsPerSecond, bytes, count
+
+        /// `value` with its unit; `estimate` prefixes throughput with `about`.
+        func text(_ value: Double, estimate: Bool) -> String {
+            let about = estimate ? "about " : ""
+            switch self {
+            case .queriesPerSecond: return "\(about)\(AdvisorRenderer.count(value)) queries/s"
+            case .rowsPerSecond: return "\(about)\(AdvisorRenderer.count(value)) rows/s"
+            case .bytes: return ByteCount.text(value)
+            case .count: return AdvisorRenderer.count(value)
+            }
+        }
+    }
 
     /// Whether the expectation fits the capacity.
     public var fits: Bool { expected <= capacity }
@@ -27,19 +45,19 @@ public struct WorkloadFit: Sendable, Hashable {
         var fits: [WorkloadFit] = []
         if let reads = workload.readsPerSecond {
             fits.append(WorkloadFit(
-                figure: "reads", key: "reads_per_second", expected: reads, capacity: nodeUnits * facts.readQueriesPerSecondPerCU,
+                figure: "reads", key: "reads_per_second", unit: .queriesPerSecond, expected: reads, capacity: nodeUnits * facts.readQueriesPerSecondPerCU,
                 basis: "\(AdvisorRenderer.count(facts.readQueriesPerSecondPerCU)) point lookups/s per CU over \(Int(nodeUnits)) CU of nodes",
                 remedy: "raise the capacity or add readable secondaries (node_count)"))
         }
         if let bulk = workload.bulkWritesPerSecond {
             fits.append(WorkloadFit(
-                figure: "bulk writes", key: "bulk_writes_per_second", expected: bulk, capacity: primaryUnits * facts.initialRowsPerSecondPerCU,
+                figure: "bulk writes", key: "bulk_writes_per_second", unit: .rowsPerSecond, expected: bulk, capacity: primaryUnits * facts.initialRowsPerSecondPerCU,
                 basis: "\(AdvisorRenderer.count(facts.initialRowsPerSecondPerCU)) rows/s per CU over \(Int(primaryUnits)) CU of primaries",
                 remedy: "raise the capacity or spread the synced tables over more instances"))
         }
         if let continuous = workload.continuousWritesPerSecond {
             fits.append(WorkloadFit(
-                figure: "continuous writes", key: "continuous_writes_per_second", expected: continuous,
+                figure: "continuous writes", key: "continuous_writes_per_second", unit: .rowsPerSecond, expected: continuous,
                 capacity: primaryUnits * facts.incrementalRowsPerSecondPerCU,
                 basis: "\(AdvisorRenderer.count(facts.incrementalRowsPerSecondPerCU)) rows/s per CU over \(Int(primaryUnits)) CU of primaries",
                 remedy: "raise the capacity, or sync the busiest tables in SNAPSHOT mode when more than ~10% changes between syncs"))
@@ -47,7 +65,7 @@ public struct WorkloadFit: Sendable, Hashable {
         if let gigabytes = workload.dataSizeGB {
             let bytes = gigabytes * 1_073_741_824
             fits.append(WorkloadFit(
-                figure: "data size", key: "data_size_bytes", expected: bytes * facts.growthHigh, expectedLow: bytes * facts.growthLow,
+                figure: "data size", key: "data_size_bytes", unit: .bytes, expected: bytes * facts.growthHigh, expectedLow: bytes * facts.growthLow,
                 capacity: Double(instances.count) * facts.instanceStorageLimitBytes,
                 basis: "\(ByteCount.text(bytes)) of Delta grown \(AdvisorRenderer.count(facts.growthLow))–\(AdvisorRenderer.count(facts.growthHigh))×, "
                     + "against \(ByteCount.text(facts.instanceStorageLimitBytes)) per instance × \(instances.count) \(plural)",
@@ -56,7 +74,7 @@ public struct WorkloadFit: Sendable, Hashable {
         if let secondaries = workload.readableSecondaries {
             let most = Double(instances.map { $0.nodes - 1 }.max() ?? 0)
             fits.append(WorkloadFit(
-                figure: "readable secondaries", key: "readable_secondaries", expected: secondaries, capacity: most,
+                figure: "readable secondaries", key: "readable_secondaries", unit: .count, expected: secondaries, capacity: most,
                 basis: "node_count − 1 of the largest planned instance",
                 remedy: "set node_count on the serving instance"))
         }
@@ -72,23 +90,12 @@ public struct WorkloadFit: Sendable, Hashable {
             instanceKey: nil)
     }
 
-    /// The expectation as text.
+    /// The expectation as text (a range for the data size).
     var expectedText: String {
-        switch key {
-        case "data_size_bytes": "\(ByteCount.text(expectedLow ?? expected))–\(ByteCount.text(expected))"
-        case "readable_secondaries": AdvisorRenderer.count(expected)
-        case "reads_per_second": "\(AdvisorRenderer.count(expected)) queries/s"
-        default: "\(AdvisorRenderer.count(expected)) rows/s"
-        }
+        let high = unit.text(expected, estimate: false)
+        return expectedLow.map { "\(unit.text($0, estimate: false))–\(high)" } ?? high
     }
 
     /// The capacity as text (`about …` where it is an estimate).
-    var capacityText: String {
-        switch key {
-        case "data_size_bytes": ByteCount.text(capacity)
-        case "readable_secondaries": AdvisorRenderer.count(capacity)
-        case "reads_per_second": "about \(AdvisorRenderer.count(capacity)) queries/s"
-        default: "about \(AdvisorRenderer.count(capacity)) rows/s"
-        }
-    }
+    var capacityText: String { unit.text(capacity, estimate: true) }
 }

@@ -1,4 +1,3 @@
-import ManifestModel
 import Providers
 import YAMLBridge
 
@@ -29,34 +28,5 @@ public enum Concurrently {
     struct Keyed<Item: Sendable, Value: Sendable>: Sendable {
         let item: Item
         let value: Value
-    }
-}
-
-/// Unity Catalog tables read at most once per command, shared by preflight and the advisor.
-public actor SourceTables {
-    let workspace: any LakebaseWorkspace
-    private var reads: [String: Task<Result<JSONValue?, APIError>, Never>] = [:]
-
-    /// Reads through `workspace`.
-    public init(workspace: any LakebaseWorkspace) { self.workspace = workspace }
-
-    /// The table (nil when it does not exist), or the API error.
-    public func table(_ fullName: String) async -> Result<JSONValue?, APIError> {
-        if let read = reads[fullName] { return await read.value }
-        let workspace = workspace
-        let read = Task { await Concurrently.result { () throws(APIError) in try await workspace.sourceTable(fullName) } }
-        reads[fullName] = read
-        return await read.value
-    }
-}
-
-extension SourceTables {
-    /// Starts reading the sources the configured synced tables name literally, alongside the plan's own reads, so
-    /// that preflight and the advisor find them read.
-    public nonisolated func prefetch(_ nodes: [DesiredNode]) {
-        let names = Set(nodes.filter { $0.key.kind == .syncedTable }
-            .compactMap { $0.value["spec"]?["source_table_full_name"]?.stringValue }
-            .filter { !ReferenceScanner.containsReference($0) })
-        for name in names { Task { _ = await self.table(name) } }
     }
 }

@@ -70,13 +70,13 @@ import YAMLBridge
     }
 
     @Test func factsCanBeOverriddenByAFile() throws {
-        let facts = try LakebaseFacts.overridden(by: "compute_price_per_cu_month: 300\ngrowth_high: 15\n", file: "f.yml")
+        let facts = try AdvisorSettings.parse("compute_price_per_cu_month: 300\ngrowth_high: 15\n", file: "f.yml").facts
         #expect(facts.computePricePerCUMonth == 300)
         #expect(facts.growthHigh == 15)
         #expect(facts.growthLow == 10)
-        #expect(throws: LakebaseFacts.FileError.self) { try LakebaseFacts.overridden(by: "growth_hi: 3\n", file: "f.yml") }
+        #expect(throws: LakebaseFacts.FileError.self) { try AdvisorSettings.parse("growth_hi: 3\n", file: "f.yml") }
         do {
-            _ = try LakebaseFacts.overridden(by: "growth_hi: 3\n", file: "f.yml")
+            _ = try AdvisorSettings.parse("growth_hi: 3\n", file: "f.yml")
         } catch {
             #expect(error.description == "f.yml:1:12: unknown advisor figure 'growth_hi'; did you mean 'growth_high'?")
         }
