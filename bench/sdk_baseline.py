@@ -24,20 +24,16 @@ def read(call, name):
 def main():
     names = json.load(open(sys.argv[1]))
     w = WorkspaceClient()
+    reads = [(w.database.get_database_instance, names["instances"]),
+             (w.database.get_database_catalog, names["catalogs"]),
+             (w.database.get_synced_database_table, names["synced_tables"]),
+             (w.tables.get, names["sources"])]
     calls = 0
     started = time.time()
-    for name in names["instances"]:
-        read(w.database.get_database_instance, name)
-        calls += 1
-    for name in names["catalogs"]:
-        read(w.database.get_database_catalog, name)
-        calls += 1
-    for name in names["synced_tables"]:
-        read(w.database.get_synced_database_table, name)
-        calls += 1
-    for name in names["sources"]:
-        read(w.tables.get, name)
-        calls += 1
+    for call, targets in reads:
+        for name in targets:
+            read(call, name)
+            calls += 1
     print(json.dumps({"calls": calls, "seconds": time.time() - started}))
 
 

@@ -36,7 +36,7 @@ import YAMLBridge
     }
 
     @Test(arguments: deployable)
-    func deploysFromEmptyThenHasNothingToDo(_ example: String) async throws {
+    func deploysFromEmptyThenPlansClean(_ example: String) async throws {
         let deployment = try await Self.deployment(example)
         let applied = try await deployment.reconcile(["apply", "-C", example, "--auto-approve"])
         #expect(applied.status == 0, "\(example): \(applied.stderr)")
