@@ -27,21 +27,22 @@ let package = Package(
             name: "CLibPQ", pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
         .systemLibrary(name: "CSpawn"),
-        .target(name: "YAMLBridge", dependencies: ["CYAML"]),
+        .target(name: "JSONCore"),
+        .target(name: "YAMLBridge", dependencies: ["CYAML", "JSONCore"]),
         .target(name: "PostgresBridge", dependencies: ["CLibPQ"]),
-        .target(name: "ManifestModel", dependencies: ["YAMLBridge"]),
-        .target(name: "Providers", dependencies: ["CCurl", "PostgresBridge", "ManifestModel"]),
-        .target(name: "Reconciler", dependencies: ["ManifestModel", "Providers", "YAMLBridge"]),
+        .target(name: "ManifestModel", dependencies: ["JSONCore", "YAMLBridge"]),
+        .target(name: "Providers", dependencies: ["CCurl", "PostgresBridge", "JSONCore"]),
+        .target(name: "Reconciler", dependencies: ["JSONCore", "ManifestModel", "Providers", "YAMLBridge"]),
         .executableTarget(
             name: "ReconcileCLI",
             dependencies: [
-                "ManifestModel", "Reconciler", "Providers",
+                "JSONCore", "ManifestModel", "Reconciler", "Providers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
             name: "LakebaseLocal",
             dependencies: [
-                "PostgresBridge", "CSpawn", "YAMLBridge",
+                "PostgresBridge", "CSpawn", "JSONCore", "YAMLBridge",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -54,18 +55,18 @@ let package = Package(
             ]),
         .testTarget(
             name: "ReconcilerTests",
-            dependencies: ["YAMLBridge", "ManifestModel", "Providers", "Reconciler", "LakebaseLocalHarness"],
+            dependencies: ["JSONCore", "YAMLBridge", "ManifestModel", "Providers", "Reconciler", "LakebaseLocalHarness"],
             exclude: ["Fixtures", "Golden"]),
         .target(
             name: "LakebaseLocalHarness",
-            dependencies: ["LakebaseLocal", "Providers", "YAMLBridge"],
+            dependencies: ["LakebaseLocal", "Providers", "JSONCore"],
             path: "Tests/Harness"),
         .testTarget(
             name: "LakebaseLocalTests",
-            dependencies: ["LakebaseLocal", "LakebaseLocalHarness", "Providers", "PostgresBridge", "YAMLBridge"],
+            dependencies: ["LakebaseLocal", "LakebaseLocalHarness", "Providers", "PostgresBridge", "JSONCore"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "ProvidersTests",
-            dependencies: ["LakebaseLocalHarness", "Providers", "PostgresBridge", "YAMLBridge", "ManifestModel"]),
+            dependencies: ["LakebaseLocalHarness", "Providers", "PostgresBridge", "JSONCore"]),
     ]
 )

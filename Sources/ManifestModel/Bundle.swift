@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// A fully loaded bundle: the selected target's settings and its Lakebase resources.
 public struct Bundle: Sendable {

@@ -1,3 +1,4 @@
+import JSONCore
 import YAMLBridge
 
 /// Turns the merged configuration of the selected target into a `Bundle`: fills computed values

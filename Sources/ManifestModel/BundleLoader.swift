@@ -1,3 +1,4 @@
+import JSONCore
 import YAMLBridge
 
 /// Loads a bundle: discovery, includes, target merge, variables, interpolation, typed resources,

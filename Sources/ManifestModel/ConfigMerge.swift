@@ -1,3 +1,4 @@
+import JSONCore
 import YAMLBridge
 
 /// The Databricks CLI's generic configuration merge (includes and targets): maps merge key by key, the

@@ -1,3 +1,4 @@
+import JSONCore
 import YAMLBridge
 
 /// How serious a diagnostic is: errors stop the command, warnings and notes are printed.

@@ -1,3 +1,4 @@
+import JSONCore
 import YAMLBridge
 
 /// Renders diagnostics like a compiler: `file:line:col: severity: summary`, the source line with a caret,

@@ -1,3 +1,4 @@
+import JSONCore
 import YAMLBridge
 
 /// Checks values against a field schema and converts them the way the Databricks CLI does (strings from

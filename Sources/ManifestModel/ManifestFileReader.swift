@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 import YAMLBridge
 
 /// Reads and parses manifest files (YAML, or JSON, which YAML 1.2 reads too), remembering their text

@@ -1,3 +1,4 @@
+import JSONCore
 import YAMLBridge
 
 /// Rules checked without a workspace (issue 2 §3): names the platform rejects, exclusive fields, ranges.

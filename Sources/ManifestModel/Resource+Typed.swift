@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 extension Resource {
     /// The API body decoded into the kind's value type; throws `DecodingError` when a field still holds an

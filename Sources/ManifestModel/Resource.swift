@@ -1,3 +1,4 @@
+import JSONCore
 import YAMLBridge
 
 /// One resource of the bundle after target merge, interpolation, normalization and reference resolution.

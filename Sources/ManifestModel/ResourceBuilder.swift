@@ -1,3 +1,4 @@
+import JSONCore
 import YAMLBridge
 
 /// Builds typed resources from the resolved `resources` section: checks keys and bodies, normalizes each

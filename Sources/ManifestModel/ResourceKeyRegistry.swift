@@ -1,3 +1,4 @@
+import JSONCore
 import YAMLBridge
 
 /// Enforces that each resource key is defined once, in one file, across all kinds (bundle-format.md §9).

@@ -1,3 +1,4 @@
+import JSONCore
 import YAMLBridge
 
 /// When a `${resources.KIND.KEY.FIELD}` reference gets its value.

@@ -1,3 +1,4 @@
+import JSONCore
 import YAMLBridge
 
 /// Turns `${resources.KIND.KEY.FIELD}` references into labelled dependency edges, checks that each names a

@@ -1,3 +1,4 @@
+import JSONCore
 import YAMLBridge
 
 /// The text of every manifest file read, by its display name, so diagnostics can quote source lines.

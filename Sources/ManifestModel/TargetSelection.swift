@@ -1,3 +1,4 @@
+import JSONCore
 import YAMLBridge
 
 /// Chooses the target (bundle-format.md §4.1) and merges it into the root configuration (§4.2).

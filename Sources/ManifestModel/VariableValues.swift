@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 import YAMLBridge
 
 /// One declared variable and the value chosen for it.

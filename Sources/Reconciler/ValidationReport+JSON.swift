@@ -1,4 +1,5 @@
 import ManifestModel
+import JSONCore
 import YAMLBridge
 
 extension ValidationReport {

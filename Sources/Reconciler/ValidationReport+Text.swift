@@ -1,5 +1,5 @@
 import ManifestModel
-import YAMLBridge
+import JSONCore
 
 extension ValidationReport {
     /// The text report: diagnostics with source snippets, the bundle's name, target, workspace paths and

@@ -1,5 +1,5 @@
 import ManifestModel
-import YAMLBridge
+import JSONCore
 
 /// What `reconcile validate` shows: the diagnostics and the resolved bundle, as text or JSON.
 public struct ValidationReport: Sendable {

@@ -1,3 +1,5 @@
+import JSONCore
+
 extension YAMLNode {
     /// The node as a JSON-compatible value: scalars by their typed value, mappings keep their key order.
     public var jsonValue: JSONValue {

@@ -1,7 +1,7 @@
 import Foundation
 import LakebaseLocal
 import Providers
-import YAMLBridge
+import JSONCore
 
 /// A real `lakebase-local serve` process on a free port with its own data folder and PostgreSQL port,
 /// stopped with SIGTERM by `stop()`.

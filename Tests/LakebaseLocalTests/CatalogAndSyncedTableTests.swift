@@ -1,7 +1,7 @@
 import Foundation
 import LakebaseLocalHarness
 import Testing
-import YAMLBridge
+import JSONCore
 @testable import LakebaseLocal
 
 /// Database catalogs and synced tables through the real HTTP API, checked in the real PostgreSQL server.

@@ -1,7 +1,8 @@
 import Foundation
 import LakebaseLocalHarness
 import Testing
-import YAMLBridge
+import JSONCore
+import JSONCore
 @testable import LakebaseLocal
 
 /// The emulator's pure parts: routing, paging, input checks, seeds, types, redaction, paths, forms, faults.

@@ -1,7 +1,7 @@
 import Foundation
 import LakebaseLocalHarness
 import Testing
-import YAMLBridge
+import JSONCore
 
 /// Error codes and authentication, as clients of the platform see them.
 @Suite struct ErrorAndAuthTests {

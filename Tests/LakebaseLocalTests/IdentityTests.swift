@@ -1,7 +1,7 @@
 import Foundation
 import LakebaseLocalHarness
 import Testing
-import YAMLBridge
+import JSONCore
 
 /// SCIM Me, host metadata, OAuth machine-to-machine and Unity Catalog tables.
 @Suite struct IdentityTests {

@@ -2,7 +2,7 @@ import Foundation
 import PostgresBridge
 import LakebaseLocalHarness
 import Testing
-import YAMLBridge
+import JSONCore
 @testable import LakebaseLocal
 
 /// Database instances through the real HTTP API, with their real PostgreSQL servers.

@@ -1,5 +1,5 @@
 import Testing
-import YAMLBridge
+import JSONCore
 @testable import LakebaseLocal
 
 /// The SQL the lakehouse and the synced tables are built with (pure text).

@@ -2,7 +2,7 @@ import Foundation
 import PostgresBridge
 import LakebaseLocalHarness
 import Testing
-import YAMLBridge
+import JSONCore
 @testable import LakebaseLocal
 
 /// Restarts on the same data folder, and PostgreSQL logins with generated credentials.

@@ -2,7 +2,7 @@ import Foundation
 import LakebaseLocalHarness
 import PostgresBridge
 import Testing
-import YAMLBridge
+import JSONCore
 
 /// The data plane: synced tables really copy rows from the lakehouse and follow the change data feed according
 /// to their sync mode.

@@ -1,7 +1,7 @@
 import Foundation
 import LakebaseLocalHarness
 import Testing
-import YAMLBridge
+import JSONCore
 
 /// Fault injection, the concurrency limit, latency and the request log.
 @Suite struct TrafficTests {

@@ -1,7 +1,7 @@
 import Foundation
 import LakebaseLocalHarness
 import Testing
-import YAMLBridge
+import JSONCore
 
 /// The workspace files calls a deployment state file and lock need.
 @Suite struct WorkspaceFileTests {

@@ -1,9 +1,8 @@
 import Foundation
 import LakebaseLocalHarness
-import ManifestModel
 import PostgresBridge
 import Testing
-import YAMLBridge
+import JSONCore
 @testable import Providers
 
 /// The Providers layer against a real `lakebase-local` over HTTP, with real PostgreSQL.

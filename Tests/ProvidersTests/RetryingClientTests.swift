@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import YAMLBridge
+import JSONCore
 @testable import Providers
 
 /// Retries, lost answers, token refresh and tracing, over a scripted transport and virtual time.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import YAMLBridge
+import JSONCore
 @testable import Providers
 
 /// Waiters over a scripted transport and virtual time.

@@ -1,5 +1,5 @@
 import Testing
-import YAMLBridge
+import JSONCore
 
 /// The strict JSON parser used for request and response bodies.
 @Suite struct JSONParserTests {

@@ -1,5 +1,5 @@
 import Testing
-import YAMLBridge
+import JSONCore
 @testable import ManifestModel
 
 @Suite struct ResourceNormalizationTests {

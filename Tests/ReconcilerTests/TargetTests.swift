@@ -1,4 +1,5 @@
 import Testing
+import JSONCore
 import YAMLBridge
 @testable import ManifestModel
 

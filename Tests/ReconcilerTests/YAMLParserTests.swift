@@ -1,4 +1,5 @@
 import Testing
+import JSONCore
 @testable import YAMLBridge
 
 @Suite struct YAMLParserTests {

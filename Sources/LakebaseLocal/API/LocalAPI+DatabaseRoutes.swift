@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 extension LocalAPI {
     /// `/api/2.0/database/…`: instances, catalogs, synced tables and credentials.

@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 extension LocalAPI {
     /// SCIM `Me`, host metadata, OAuth discovery and token, and instance permissions.

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 extension LocalAPI {
     /// The Pipelines API subset that refreshes synced tables: start an update, read it.

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 extension LocalAPI {
     /// `POST /api/2.0/sql/statements`: the SQL Statement Execution API's synchronous subset, answered by the

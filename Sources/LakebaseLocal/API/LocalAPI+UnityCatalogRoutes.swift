@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 extension LocalAPI {
     /// `/api/2.1/unity-catalog/tables/{full_name}` and `/exists` over the lakehouse's source tables.

@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 extension LocalAPI {
     /// `/api/2.0/workspace/…` and `/api/2.0/workspace-files/…`: what a deployment state file and lock need.

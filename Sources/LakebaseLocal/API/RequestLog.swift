@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 /// The `--request-log` file: one JSON object per request with `method`, `path`, `query`, `body` (parsed JSON,
 /// secrets redacted) and `status`. Headers are never logged.

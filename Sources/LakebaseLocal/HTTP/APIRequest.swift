@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 /// One HTTP request as the emulator's API layer sees it, independent of the HTTP server library.
 public struct APIRequest: Sendable {

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// One HTTP answer of the emulator's API layer.
 public struct APIResponse: Sendable {

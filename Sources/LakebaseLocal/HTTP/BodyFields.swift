@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// Typed, validating access to the fields of a JSON request object; errors name the field's path.
 struct BodyFields {

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// An error answer of the emulated workspace: HTTP status, `error_code` and message, as the platform sends them.
 public struct LocalAPIError: Error, Equatable, Sendable {

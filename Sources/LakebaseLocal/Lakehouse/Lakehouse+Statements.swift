@@ -1,6 +1,6 @@
 import Foundation
 import PostgresBridge
-import YAMLBridge
+import JSONCore
 
 extension Lakehouse {
     /// Runs one SQL statement in a catalog's database (so `catalog.schema.table` names work) and answers in the

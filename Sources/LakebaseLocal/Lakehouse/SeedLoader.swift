@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 import YAMLBridge
 
 /// Reads a seed file: the lakehouse tables (`catalogs → schemas → tables`) that synced tables can read from.

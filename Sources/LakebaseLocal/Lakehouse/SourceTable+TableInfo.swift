@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 extension SourceTable {
     /// The Unity Catalog TableInfo of this table.

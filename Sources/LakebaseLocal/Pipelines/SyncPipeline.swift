@@ -1,6 +1,6 @@
 import Foundation
 import PostgresBridge
-import YAMLBridge
+import JSONCore
 
 /// What one pipeline run did.
 struct SyncOutcome: Sendable {

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 extension InstanceRecord {
     /// The DatabaseInstance JSON the API answers. Input-only fields are never included except `custom_tags`,

@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 /// One run of a synced tables' pipeline, started by `POST /api/2.0/pipelines/{id}/updates`.
 struct PipelineUpdateRecord: Codable, Sendable {

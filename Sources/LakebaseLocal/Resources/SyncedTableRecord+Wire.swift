@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 extension SyncedTableRecord {
     /// The SyncedDatabaseTable JSON. Input-only fields (`database_instance_name`, `logical_database_name`,

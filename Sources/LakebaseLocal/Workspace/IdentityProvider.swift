@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 /// Who may call the workspace: the configured personal access tokens, and access tokens issued by the
 /// OAuth token endpoint to the configured service principal. Issued tokens live in memory only.

@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 extension LocalWorkspace {
     /// `POST /api/2.0/database/catalogs`: registers a database of an instance as a catalog, creating the

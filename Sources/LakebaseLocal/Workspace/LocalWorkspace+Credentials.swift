@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 extension LocalWorkspace {
     /// `POST /api/2.0/database/credentials`: a token that is, for one hour, the PostgreSQL password of the

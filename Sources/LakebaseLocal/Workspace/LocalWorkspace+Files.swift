@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 extension LocalWorkspace {
     /// Most bytes an import may carry (the platform's `MAX_NOTEBOOK_SIZE_EXCEEDED` limit).

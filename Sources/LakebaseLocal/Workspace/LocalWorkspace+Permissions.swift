@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 extension LocalWorkspace {
     static let principalFields = ["user_name", "group_name", "service_principal_name"]

@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 extension LocalWorkspace {
     /// The pipeline of a synced table, or why it cannot run.

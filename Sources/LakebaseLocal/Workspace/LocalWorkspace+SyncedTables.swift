@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 extension LocalWorkspace {
     /// Most synced tables one source table may feed (a platform limit).

@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 /// Opaque page tokens over a list in a stable order, as the platform's list calls use them.
 enum Pagination {

@@ -1,3 +1,4 @@
+import JSONCore
 import YAMLBridge
 
 /// Resolves load-time references (`${var.*}`, `${bundle.*}`, `${workspace.*}`, any other configuration

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// `/api/2.0/database/catalogs` (lakebase-api.md §4): create, get, delete; there is no update.
 public struct DatabaseCatalogsAPI: Sendable {

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// `/api/2.0/database/instances`: one method per REST call (lakebase-api.md §3).
 public struct DatabaseInstancesAPI: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 /// The caller as SCIM `Me` describes it.
 public struct CurrentUserInfo: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// `/api/2.0/permissions/database-instances/{name}` (lakebase-api.md §9), in the bundle state's shape:
 /// `{"object_id", "__embed__": [{"level", "user_name" | "group_name" | "service_principal_name"}]}`.

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// The calls every Lakebase collection shares: create (recognising a lost answer), get, find, delete.
 public struct RESTCollection: Sendable {

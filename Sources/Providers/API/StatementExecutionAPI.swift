@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 /// The result of a SQL statement: column names and rows as text.
 public struct StatementResult: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// `/api/2.0/database/synced_tables` (lakebase-api.md §5): create, get, delete; there is no update.
 public struct SyncedTablesAPI: Sendable {

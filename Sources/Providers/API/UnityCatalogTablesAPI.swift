@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// `/api/2.1/unity-catalog/tables` (lakebase-api.md §10): what preflight reads about source tables.
 public struct UnityCatalogTablesAPI: Sendable {

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 extension WorkspaceClient {
     /// Every item of a paged list call: follows `next_page_token` until it is absent or empty.

@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 /// The workspace files calls a remote state file and a deploy lock need (lakebase-api.md §13).
 public struct WorkspaceFilesAPI: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 /// The `databricks-cli` auth type: runs `databricks auth token --profile P` (or `--host H`), reads
 /// `access_token` and `expiry` from its JSON, and runs it again shortly before expiry. The CLI owns its token

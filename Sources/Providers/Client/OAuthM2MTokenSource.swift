@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 /// OAuth machine-to-machine: finds the token endpoint (host metadata `/.well-known/databricks-config`, else
 /// `{host}/oidc/.well-known/oauth-authorization-server`), trades the client credentials (HTTP Basic, scope

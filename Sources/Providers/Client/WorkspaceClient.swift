@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 /// JSON calls to one workspace: `Authorization: Bearer` from the token source (a 401 refreshes the token once),
 /// JSON bodies, percent-encoded path segments, retries and the adaptive concurrency limit of `RetryingSender`.

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// Waits for Lakebase resources to reach what the plan needs (lakebase-api.md §3.3, §5.6).
 public struct Waiters: Sendable {

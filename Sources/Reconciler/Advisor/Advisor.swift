@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 /// Size of a source table, as far as known.
 public struct SourceSize: Sendable, Hashable {

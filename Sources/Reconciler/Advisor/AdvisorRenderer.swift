@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 /// The advisor's figures in the text and markdown plans, and as the `advisor` object of the JSON plan.
 public enum AdvisorRenderer {

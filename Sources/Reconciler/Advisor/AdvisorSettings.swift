@@ -1,4 +1,5 @@
 import ManifestModel
+import JSONCore
 import YAMLBridge
 
 /// The expected workload of the estate (the quickstart's description), which the advisor compares with what

@@ -1,5 +1,6 @@
 import Foundation
 import ManifestModel
+import JSONCore
 import YAMLBridge
 
 /// The Lakebase figures the advisor computes with, versioned, each with its source (accelerator-facts.md: the

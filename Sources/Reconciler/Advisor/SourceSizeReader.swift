@@ -1,5 +1,5 @@
 import Providers
-import YAMLBridge
+import JSONCore
 
 /// Reads the size of the sources the plan's synced tables read: through a SQL warehouse (`DESCRIBE DETAIL` for
 /// bytes, `SELECT COUNT(*)` for rows) when one is given, else from the tables' `spark.sql.statistics.*`

@@ -1,5 +1,5 @@
 import ManifestModel
-import YAMLBridge
+import JSONCore
 
 /// Walks a plan's graph (planning-rules.md §6–§7): parents before children, deletes in reverse (children first),
 /// up to `maxNodes` nodes at once (each waits for what it created, so waits overlap). A failed node skips everything that depends on it; the rest goes on. The

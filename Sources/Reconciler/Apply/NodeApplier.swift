@@ -1,6 +1,6 @@
 import ManifestModel
 import Providers
-import YAMLBridge
+import JSONCore
 
 /// Carries out one node's action (planning-rules.md §7, with the waits and purges of §14): calls, state records
 /// after every completed step, waits.

@@ -1,6 +1,6 @@
 import ManifestModel
 import Providers
-import YAMLBridge
+import JSONCore
 
 extension DeploymentSession {
     /// Why `bind` or `unbind` cannot proceed.

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// A plan saved with `plan --out FILE`, checked before `apply --plan FILE` runs (planning-rules.md §10.2): the
 /// version must be 2, unknown keys are refused, and lineage and serial must still match the state. We then plan

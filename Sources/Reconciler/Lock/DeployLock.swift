@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 /// The deploy lock `${workspace.state_path}/deploy.lock` (planning-rules.md §12), JSON with the CLI's Go field
 /// names: `{"ID", "AcquisitionTime", "IsForced", "User"}`.

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// The per-field classification ladder (planning-rules.md §4): the first matching step decides.
 struct ChangeClassifier {

@@ -1,5 +1,5 @@
 import ManifestModel
-import YAMLBridge
+import JSONCore
 
 /// One node as the bundle wants it: the API object (references not yet known stay `${…}`), its edges, and its
 /// lifecycle.

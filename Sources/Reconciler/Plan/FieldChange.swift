@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// One field's three values and what the plan does about it (planning-rules.md §3): `old` as last applied,
 /// `new` as configured, `remote` as the workspace has it now.

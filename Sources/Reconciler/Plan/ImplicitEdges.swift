@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// Edges the API implies without a `${resources…}` reference: a catalog stands on its instance; a synced table on
 /// its instance and on the catalog its name starts with — when those are named literally and declared in the bundle.

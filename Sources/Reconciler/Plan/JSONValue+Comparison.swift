@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 extension JSONValue {
     /// Equal as values: numbers compare numerically (`1` and `1.0`), objects ignore key order.

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// What the workspace holds for each node, read before planning: the object, or that it does not exist.
 public struct LiveSnapshot: Sendable {

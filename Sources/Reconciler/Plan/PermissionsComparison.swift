@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// How a permissions node is compared: entries in one canonical order, and only the principals the bundle names
 /// (now or when last applied). The platform adds the creator's `CAN_MANAGE` by itself; comparing it would plan an

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// A labelled dependency edge as state and plan JSON write it: `{"node": "resources.…", "label": "${…}"}`.
 public struct Dependency: Sendable, Hashable {

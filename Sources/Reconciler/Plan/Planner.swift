@@ -1,5 +1,5 @@
 import ManifestModel
-import YAMLBridge
+import JSONCore
 
 /// All reasons a plan could not be made.
 public struct PlanningFailure: Error, Sendable {

@@ -1,5 +1,5 @@
 import ManifestModel
-import YAMLBridge
+import JSONCore
 
 /// Resolves the `${resources.KIND.KEY.FIELD}` references the loader left open (planning-rules.md §6): `.id` is the
 /// referenced node's name (Lakebase ids are provided names); a server-reported field is read from the live object

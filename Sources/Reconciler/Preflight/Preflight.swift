@@ -1,4 +1,5 @@
 import ManifestModel
+import JSONCore
 import YAMLBridge
 
 /// Plan-time checks of what the platform would only refuse mid-apply, or hours later in a failed pipeline

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// What preflight needs to know about the workspace, read before it runs (it does no I/O itself).
 public struct PreflightFacts: Sendable {

@@ -1,5 +1,5 @@
 import Providers
-import YAMLBridge
+import JSONCore
 
 /// Reads the facts preflight needs: the sources of the synced tables being created (UC tables API), the
 /// workspace's instances, and their synced tables.

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// `plan -o json`: `plan_version` 2 exactly as the Databricks CLI writes it (planning-rules.md §10.2), so a saved
 /// plan can be read back and the CLI's tooling can read ours.

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// What a reviewer reads about one changed node, shared by the text and markdown plans: a headline, one line per
 /// field that matters, and the data-loss warnings (planning-rules.md §10, §14).

@@ -1,5 +1,5 @@
 import ManifestModel
-import YAMLBridge
+import JSONCore
 
 /// `reconcile summary`: each resource with its resolved name, its workspace URL and its live state.
 public enum SummaryRenderer {

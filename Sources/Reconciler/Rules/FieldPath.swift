@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// A path to a value inside a resource's JSON: `spec.primary_key_columns[0]`, `custom_tags[1].value`.
 public struct FieldPath: Hashable, Sendable, Comparable, CustomStringConvertible {

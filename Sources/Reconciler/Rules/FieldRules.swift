@@ -1,5 +1,5 @@
 import ManifestModel
-import YAMLBridge
+import JSONCore
 
 /// One kind's field rules (planning-rules.md §4–§5): which fields identify it, which force a recreate, which the
 /// server never returns or only reports, and which the server fills in when unset. Tables, not `if`s.

@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// Why a state file cannot be used.
 public struct StateFileError: Error, Sendable, CustomStringConvertible {

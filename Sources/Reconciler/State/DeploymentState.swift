@@ -1,4 +1,4 @@
-import YAMLBridge
+import JSONCore
 
 /// The deployment state, `resources.json`, as the Databricks CLI's direct engine writes it (planning-rules.md §11):
 /// `state_version` 2, `lineage`, `serial`, and entries keyed `resources.KIND.KEY`. Entries of kinds we do not manage

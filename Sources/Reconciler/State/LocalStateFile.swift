@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 /// The local copy of the state, `<bundle root>/.databricks/bundle/<target>/resources.json`, and its write-ahead log
 /// `resources.json.wal` (planning-rules.md §11). Writes go through a temporary file, fsync and rename.

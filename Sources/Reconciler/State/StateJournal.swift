@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 /// The state during an apply: every completed action is appended to the write-ahead log (and fsynced) before the
 /// next step, the workspace copy is refreshed at most every few seconds, and `finish` folds the log into

@@ -1,6 +1,6 @@
 import ManifestModel
 import Providers
-import YAMLBridge
+import JSONCore
 
 /// Gathers a `StatusReport`: one GET per resource, then, per instance, a generated credential and a libpq login
 /// as the current user.

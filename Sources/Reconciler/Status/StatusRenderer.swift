@@ -1,5 +1,5 @@
 import Foundation
-import YAMLBridge
+import JSONCore
 
 /// `reconcile status` as text or JSON.
 public enum StatusRenderer {

@@ -1,5 +1,5 @@
 import Providers
-import YAMLBridge
+import JSONCore
 
 /// What `reconcile status` shows: every instance and synced table of the bundle, from the REST API and from
 /// inside PostgreSQL.

@@ -1,5 +1,5 @@
 import Providers
-import YAMLBridge
+import JSONCore
 
 /// Runs the same async work for many items at once; the client bounds how many calls are in flight.
 public enum Concurrently {

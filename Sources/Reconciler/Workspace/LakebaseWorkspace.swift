@@ -1,5 +1,5 @@
 import Providers
-import YAMLBridge
+import JSONCore
 
 /// The workspace calls planning and applying need, one per node kind and verb. `ProvidersWorkspace` carries them
 /// out over the REST API.

@@ -1,6 +1,6 @@
 import ManifestModel
 import Providers
-import YAMLBridge
+import JSONCore
 
 /// A read that failed while taking the live snapshot.
 public struct LiveReadError: Error, Sendable, CustomStringConvertible {

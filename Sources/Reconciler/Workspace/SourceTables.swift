@@ -1,6 +1,6 @@
 import ManifestModel
 import Providers
-import YAMLBridge
+import JSONCore
 
 /// Unity Catalog tables read at most once per command, shared by preflight and the advisor.
 public actor SourceTables {

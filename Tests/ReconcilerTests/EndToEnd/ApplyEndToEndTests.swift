@@ -1,7 +1,7 @@
 import Foundation
 import LakebaseLocalHarness
 import Testing
-import YAMLBridge
+import JSONCore
 
 /// `reconcile plan` and `apply`, the real binary against a real lakebase-local with real PostgreSQL.
 @Suite struct ApplyEndToEndTests {

@@ -1,6 +1,7 @@
 import Foundation
 import LakebaseLocalHarness
 import Testing
+import JSONCore
 import YAMLBridge
 
 /// Every bundle under `examples/` against lakebase-local with its default seed: each deployable one deploys from

@@ -1,7 +1,7 @@
 import Foundation
 import LakebaseLocalHarness
 import Testing
-import YAMLBridge
+import JSONCore
 
 /// `destroy`, `bind`, `unbind`, `summary` and `graph` through the real binary against lakebase-local.
 @Suite struct LifecycleCommandsEndToEndTests {

@@ -1,6 +1,7 @@
 import Foundation
 import LakebaseLocalHarness
 import Testing
+import JSONCore
 import YAMLBridge
 
 /// A bundle folder deployed with the real `reconcile` binary to a real `lakebase-local` that logs every request.

@@ -1,7 +1,7 @@
 import Foundation
 import LakebaseLocalHarness
 import Testing
-import YAMLBridge
+import JSONCore
 
 /// Preflight through the real binary against lakebase-local's default seed: each rule fires at the field to
 /// fix, before any write; a clean bundle passes.

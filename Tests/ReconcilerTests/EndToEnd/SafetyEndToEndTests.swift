@@ -1,7 +1,7 @@
 import Foundation
 import LakebaseLocalHarness
 import Testing
-import YAMLBridge
+import JSONCore
 
 /// Refusals, the lock, crashes and foreign state: nothing is lost, nothing is created twice.
 @Suite struct SafetyEndToEndTests {

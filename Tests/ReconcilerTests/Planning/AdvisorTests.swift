@@ -1,5 +1,5 @@
 import Testing
-import YAMLBridge
+import JSONCore
 @testable import Reconciler
 
 /// The advisor's arithmetic from fixed inputs (facts table, source sizes, plan).

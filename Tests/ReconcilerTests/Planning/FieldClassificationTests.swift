@@ -1,5 +1,5 @@
 import Testing
-import YAMLBridge
+import JSONCore
 @testable import Reconciler
 
 /// The classification ladder, one row per rule and reason (planning-rules.md §4, §5.5, §14).

@@ -1,6 +1,6 @@
 import ManifestModel
 import Testing
-import YAMLBridge
+import JSONCore
 @testable import Reconciler
 
 /// Golden files for every plan output format, from one plan that holds every kind of action and reason.

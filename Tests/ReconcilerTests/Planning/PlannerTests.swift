@@ -1,6 +1,6 @@
 import ManifestModel
 import Testing
-import YAMLBridge
+import JSONCore
 @testable import Reconciler
 
 /// Node-level planning: actions, reasons, references, edges, cascades and refusals (planning-rules.md §2, §6, §9).

@@ -1,5 +1,5 @@
 import ManifestModel
-import YAMLBridge
+import JSONCore
 @testable import Reconciler
 
 /// Small builders for planner tests: JSON from text, nodes, state entries and live reads.

@@ -1,6 +1,6 @@
 import Providers
 import Testing
-import YAMLBridge
+import JSONCore
 @testable import Reconciler
 
 /// What preflight reads from a workspace, over a scripted fake.
