@@ -32,7 +32,19 @@ public enum FieldAccess: Sendable {
     case outputOnly
 }
 
-/// One field of a resource or nested object.
+/// What a change the bundle makes to a field does, when it is not what the kind does by default (an update when the
+/// kind has an update call, a recreate with reason `immutable` when it has none).
+public enum ChangeRule: Sendable, Equatable {
+    /// The kind's default.
+    case kindDefault
+    /// The resource is deleted and created again; `reason` is recorded on the change (`spec:immutable`, ...).
+    case recreate(reason: String)
+    /// Local changes are not acted on (a create-only query parameter); `reason` is recorded on the change.
+    case ignored(reason: String)
+}
+
+/// One field of a resource or nested object, with every rule the planner needs about it (planning-rules.md §4–§5):
+/// declared here once, read by the reconciler's field rules.
 public struct FieldSpec: Sendable {
     /// JSON field name, exactly as the REST API spells it.
     public var name: String
@@ -42,6 +54,15 @@ public struct FieldSpec: Sendable {
     public var required: Bool
     /// Whether GET returns it.
     public var access: FieldAccess
+    /// Whether it is (part of) the id the bundle provides: a change recreates the resource.
+    public var isID = false
+    /// What a change to it does.
+    public var onChange = ChangeRule.kindDefault
+    /// Whether the server fills it in when the bundle leaves it unset.
+    public var serverDefault = false
+    /// The output field GET reports in its place (`effective_node_count` for the input-only `node_count`); the live
+    /// value is compared through it, so drift is seen.
+    public var liveTwin: String?
 
     /// Creates a field.
     public init(_ name: String, _ type: FieldType, required: Bool = false, access: FieldAccess = .inOut) {
@@ -49,6 +70,27 @@ public struct FieldSpec: Sendable {
         self.type = type
         self.required = required
         self.access = access
+    }
+
+    /// This field as (part of) the provided id.
+    public func id() -> FieldSpec { with { $0.isID = true } }
+
+    /// This field recreating the resource when it changes, with `reason`.
+    public func recreates(_ reason: String) -> FieldSpec { with { $0.onChange = .recreate(reason: reason) } }
+
+    /// This field's local changes ignored, with `reason`.
+    public func ignoresLocalChanges(_ reason: String) -> FieldSpec { with { $0.onChange = .ignored(reason: reason) } }
+
+    /// This field filled in by the server when unset.
+    public func defaultedByServer() -> FieldSpec { with { $0.serverDefault = true } }
+
+    /// This input-only field reported by GET as `twin` (which the server also fills in when unset).
+    public func reported(as twin: String) -> FieldSpec { with { $0.liveTwin = twin } }
+
+    private func with(_ change: (inout FieldSpec) -> Void) -> FieldSpec {
+        var copy = self
+        change(&copy)
+        return copy
     }
 }
 
@@ -59,11 +101,20 @@ public struct ResourceSchema: Sendable {
     public var config: [FieldSpec]
     /// Output-only fields returned by GET.
     public var output: [FieldSpec]
-    /// The field that identifies the resource.
-    public var idField: String
+    /// Whether the API has an update call (PATCH or PUT); without one every change recreates.
+    public var updatable: Bool
 
     /// Fields the bundle format adds that are not sent to the API (`permissions`, `lifecycle`).
     public var bundleOnly: [FieldSpec]
+
+    /// A schema; `bundleOnly` defaults to `lifecycle` alone.
+    public init(config: [FieldSpec], output: [FieldSpec], updatable: Bool,
+                bundleOnly: [FieldSpec] = [ResourceSchema.lifecycleField]) {
+        self.config = config
+        self.output = output
+        self.updatable = updatable
+        self.bundleOnly = bundleOnly
+    }
 
     /// Everything a manifest may write under a resource of this kind.
     public var manifestFields: [FieldSpec] { config + bundleOnly }

@@ -24,12 +24,12 @@ public struct Resource: Sendable {
         return .object(object)
     }
 
-    /// The resource's identifier (its `name`), when it is resolved.
-    public var resolvedName: String? {
-        guard let name = node["name"]?.stringValue, !ReferenceScanner.containsReference(name) else { return nil }
-        return name
+    /// The resource's id (by its kind's identity rule), when it is set and resolved.
+    public var resolvedID: String? {
+        guard let id = idText, !ReferenceScanner.containsReference(id) else { return nil }
+        return id
     }
 
-    /// The value of the `name` field as it stands (possibly with unresolved references).
-    public var nameText: String? { node["name"]?.stringValue }
+    /// The resource's id as it stands (possibly with unresolved references), or nil when a field it needs is unset.
+    public var idText: String? { key.kind.spec.identity.id(in: node.jsonValue) }
 }

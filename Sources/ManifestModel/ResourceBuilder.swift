@@ -2,7 +2,7 @@ import JSONCore
 import YAMLBridge
 
 /// Builds typed resources from the resolved `resources` section: checks keys and bodies, normalizes each
-/// body against its kind's schema, and applies the top-level `permissions` to instances.
+/// body against its kind's schema, and applies the top-level `permissions` to the kinds that inherit them.
 struct ResourceBuilder {
     private(set) var diagnostics = Diagnostics()
     static let topLevelPermissionLevels = ["CAN_MANAGE", "CAN_VIEW", "CAN_RUN"]
@@ -18,8 +18,8 @@ struct ResourceBuilder {
         for kindPair in kinds {
             guard let kind = ResourceKind(rawValue: kindPair.key) else {
                 diagnostics.warning("resources of type \(kindPair.key) are not managed by reconcile; ignored",
-                                    detail: "reconcile plans database_instances, database_catalogs and synced_database_tables"
-                                        + Suggestion.phrase(for: kindPair.key, among: ResourceKind.allCases.map(\.rawValue)),
+                                    detail: "reconcile plans " + Self.managedKindsPhrase
+                                        + Suggestion.phrase(for: kindPair.key, among: KindRegistry.all.map(\.kind.rawValue)),
                                     at: kindPair.keyLocation, path: "resources.\(kindPair.key)")
                 continue
             }
@@ -56,8 +56,8 @@ struct ResourceBuilder {
         diagnostics.append(contentsOf: normalizer.diagnostics)
         guard let node, node.pairs != nil else { return nil }
         var permissions = ownPermissions(node["permissions"])
-        if kind == .databaseInstances {
-            for permission in inherited {
+        if let rule = kind.spec.permissions {
+            for permission in Self.inherited(inherited, by: rule) {
                 if permissions.contains(where: { $0.principal == permission.principal && $0.principalField == permission.principalField }) {
                     diagnostics.append(Diagnostic(.info, "\(permission.principal) already has permissions on \(key.planLabel); the top-level permission is not added",
                                                   at: entry.keyLocation, path: "\(key.stateKey).permissions"))
@@ -71,6 +71,22 @@ struct ResourceBuilder {
                         permissions: permissions, references: [])
     }
 
+    /// `a, b and c`: the registered kinds, for messages.
+    static var managedKindsPhrase: String {
+        let names = KindRegistry.all.map(\.kind.rawValue)
+        guard let last = names.last else { return "no resources" }
+        return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
+    }
+
+    /// The top-level permissions a kind takes, with the levels mapped by its rule; levels it does not map do not apply.
+    private static func inherited(_ topLevel: [Permission], by rule: PermissionsRule) -> [Permission] {
+        topLevel.compactMap { permission in
+            rule.fromTopLevel[permission.level].map {
+                Permission(level: $0, principalField: permission.principalField, principal: permission.principal)
+            }
+        }
+    }
+
     private func ownPermissions(_ node: YAMLNode?) -> [Permission] {
         (node?.items ?? []).compactMap(Self.permission)
     }
@@ -82,8 +98,7 @@ struct ResourceBuilder {
         return Permission(level: level, principalField: field, principal: principal)
     }
 
-    /// The top-level permissions as instance permissions: CAN_MANAGE stays, CAN_VIEW becomes CAN_USE,
-    /// CAN_RUN does not apply.
+    /// The top-level permissions as written (each kind maps their levels when it inherits them).
     private mutating func bundlePermissions(_ node: YAMLNode?) -> [Permission] {
         guard let node, !node.isNull else { return [] }
         guard let items = node.items else {
@@ -94,12 +109,6 @@ struct ResourceBuilder {
         let spec = ResourceSchema.permissionsField(levels: Self.topLevelPermissionLevels)
         let normalized = normalizer.normalize(YAMLNode(.sequence(items), at: node.location), as: spec.type, path: "permissions")
         diagnostics.append(contentsOf: normalizer.diagnostics)
-        return (normalized?.items ?? []).compactMap(Self.permission).compactMap { permission in
-            switch permission.level {
-            case "CAN_MANAGE": return permission
-            case "CAN_VIEW": return Permission(level: "CAN_USE", principalField: permission.principalField, principal: permission.principal)
-            default: return nil
-            }
-        }
+        return (normalized?.items ?? []).compactMap(Self.permission)
     }
 }

@@ -6,12 +6,6 @@ import YAMLBridge
 /// already holds (bundle-format.md §6).
 struct ResourceReferenceGraph {
     private(set) var diagnostics = Diagnostics()
-    private static let otherKinds: Set<String> = [
-        "jobs", "pipelines", "apps", "schemas", "volumes", "clusters", "dashboards", "experiments", "models",
-        "model_serving_endpoints", "registered_models", "quality_monitors", "secret_scopes", "sql_warehouses",
-        "postgres_projects", "postgres_branches", "postgres_endpoints",
-    ]
-
     /// The resources with their references attached and config-known references substituted.
     mutating func resolve(_ resources: [Resource]) -> [Resource] {
         var byKey = Dictionary(uniqueKeysWithValues: resources.map { ($0.key, $0) })
@@ -52,9 +46,10 @@ struct ResourceReferenceGraph {
             return nil
         }
         guard let kind = ResourceKind(rawValue: segments[1]) else {
-            let detail = Self.otherKinds.contains(segments[1])
-                ? "reconcile manages only database_instances, database_catalogs and synced_database_tables"
-                : "unknown resource type \(segments[1])" + Suggestion.phrase(for: segments[1], among: ResourceKind.allCases.map(\.rawValue))
+            let suggestion = Suggestion.phrase(for: segments[1], among: KindRegistry.all.map(\.kind.rawValue))
+            let detail = suggestion.isEmpty
+                ? "reconcile manages only \(ResourceBuilder.managedKindsPhrase)"
+                : "unknown resource type \(segments[1])" + suggestion
             diagnostics.error("reference does not exist: \(path)", detail: detail, at: location, path: errorPath)
             return nil
         }

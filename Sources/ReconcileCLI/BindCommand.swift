@@ -24,7 +24,7 @@ struct BindCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard ResourceKey(parsing: resource) != nil else {
-            throw ValidationError("expected KIND.KEY with KIND one of \(ResourceKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(resource)'")
+            throw ValidationError("expected KIND.KEY with KIND one of \(KindRegistry.all.map(\.kind.rawValue).joined(separator: ", ")), got '\(resource)'")
         }
     }
 

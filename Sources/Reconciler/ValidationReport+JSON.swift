@@ -44,7 +44,7 @@ extension ValidationReport {
 
     private func resourcesJSON(_ resources: [Resource]) -> JSONObject {
         var byKind = JSONObject()
-        for kind in ResourceKind.allCases {
+        for kind in KindRegistry.all.map(\.kind) {
             let ofKind = resources.filter { $0.key.kind == kind }
             guard !ofKind.isEmpty else { continue }
             byKind[kind.rawValue] = .object(JSONObject(ofKind.map { resource in

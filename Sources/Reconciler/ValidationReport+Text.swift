@@ -29,7 +29,7 @@ extension ValidationReport {
         lines.append("Resources:")
         for resource in bundle.resources {
             lines.append("  \(resource.key.planLabel)")
-            lines.append("    name: \(resource.nameText ?? "(not set)")")
+            lines.append("    name: \(resource.idText ?? "(not set)")")
             if resource.preventDestroy { lines.append("    prevent_destroy: true") }
             for permission in resource.permissions {
                 lines.append("    permission: \(permission.level) for \(permission.principalField) \(permission.principal)")

@@ -101,7 +101,7 @@ import JSONCore
             options: ConnectionOptions(retryTimeout: 120))
         let instances = DatabaseInstancesAPI(client: api)
         for index in 0..<8 {
-            let created = try await instances.create(["name": .string("faulty-\(index)"), "capacity": .string("CU_1")])
+            let created = try await instances.create(["name": .string("faulty-\(index)"), "capacity": .string("CU_1")], id: "faulty-\(index)")
             #expect(created["name"]?.stringValue == "faulty-\(index)")
         }
         #expect(try await instances.list().count == 8, "each instance exists exactly once")
@@ -129,7 +129,7 @@ import JSONCore
         let instances = DatabaseInstancesAPI(client: api)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<250 {
-                group.addTask { _ = try await instances.create(["name": .string(String(format: "page-%03d", index))]) }
+                group.addTask { _ = try await instances.create(["name": .string(String(format: "page-%03d", index))], id: String(format: "page-%03d", index)) }
             }
             try await group.waitForAll()
         }
@@ -143,7 +143,7 @@ import JSONCore
         let api = try client(emulator, environment: ["DATABRICKS_HOST": emulator.baseURL, "DATABRICKS_TOKEN": Emulator.token])
         let instances = DatabaseInstancesAPI(client: api)
         let waiters = Waiters(client: api, options: WaitOptions(timeout: 60))
-        _ = try await instances.create(["name": .string("waited")])
+        _ = try await instances.create(["name": .string("waited")], id: "waited")
         #expect(try await waiters.instanceReady("waited")["state"]?.stringValue == "AVAILABLE")
 
         _ = try await instances.update("waited", ["stopped": .bool(true)], updateMask: "stopped")
@@ -166,7 +166,7 @@ import JSONCore
         _ = try await catalogs.create([
             "name": .string("wait_cat"), "database_instance_name": .string("waited"), "database_name": .string("app"),
             "create_database_if_not_exists": .bool(true),
-        ])
+        ], id: "wait_cat")
         let tables = SyncedTablesAPI(client: api)
         _ = try await tables.create([
             "name": .string("wait_cat.public.ok"),
@@ -174,7 +174,7 @@ import JSONCore
                 "source_table_full_name": .string("main.demo.orders_cdf"), "scheduling_policy": .string("SNAPSHOT"),
                 "primary_key_columns": .array([.string("order_id")]),
             ]),
-        ])
+        ], id: "wait_cat.public.ok")
         #expect(try await !waiters.syncedTableOnline("wait_cat.public.ok").degraded)
         // A schema that does not exist, without create_database_objects_if_missing: the pipeline fails.
         _ = try await tables.create([
@@ -183,7 +183,7 @@ import JSONCore
                 "source_table_full_name": .string("main.demo.orders_cdf"), "scheduling_policy": .string("SNAPSHOT"),
                 "primary_key_columns": .array([.string("order_id")]),
             ]),
-        ])
+        ], id: "wait_cat.no_such_schema.bad")
         await #expect(throws: WaitError.self) { try await waiters.syncedTableOnline("wait_cat.no_such_schema.bad") }
 
         try await instances.delete("waited")
@@ -193,7 +193,7 @@ import JSONCore
     @Test func postgresLoginQueriesAndCopy() async throws {
         let emulator = try await Emulator.start(["--instance-startup-ms", "300"])
         let api = try client(emulator, environment: ["DATABRICKS_HOST": emulator.baseURL, "DATABRICKS_TOKEN": Emulator.token])
-        _ = try await DatabaseInstancesAPI(client: api).create(["name": .string("pg")])
+        _ = try await DatabaseInstancesAPI(client: api).create(["name": .string("pg")], id: "pg")
         let instance = try await Waiters(client: api, options: WaitOptions(timeout: 60)).instanceReady("pg")
         let identity = IdentityAndCredentialsAPI(client: api)
         let credential = try await identity.generateCredential(instances: ["pg"])

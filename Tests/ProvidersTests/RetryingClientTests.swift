@@ -83,7 +83,7 @@ import JSONCore
             .respond(200, body: #"{"name":"orders-db","state":"STARTING","uid":"u-1"}"#),
         ])
         let instances = DatabaseInstancesAPI(client: try scriptedClient(transport))
-        let created = try await instances.create(["name": .string("orders-db"), "capacity": .string("CU_1")])
+        let created = try await instances.create(["name": .string("orders-db"), "capacity": .string("CU_1")], id: "orders-db")
         #expect(created["uid"]?.stringValue == "u-1")
         #expect(transport.requests.map(\.method) == ["POST", "POST", "GET"])
         #expect(transport.requests.last?.url.hasSuffix("/api/2.0/database/instances/orders-db") == true)
@@ -92,15 +92,17 @@ import JSONCore
     @Test func aConflictOnTheFirstAttemptIsAnError() async throws {
         let transport = ScriptedTransport([.respond(409, body: #"{"error_code":"RESOURCE_ALREADY_EXISTS","message":"exists"}"#)])
         let instances = DatabaseInstancesAPI(client: try scriptedClient(transport))
-        await #expect(throws: APIError.self) { try await instances.create(["name": .string("orders-db")]) }
+        await #expect(throws: APIError.self) { try await instances.create(["name": .string("orders-db")], id: "orders-db") }
     }
 
+    /// Each part of an id is percent-encoded (dots stay), and the slashes of a hierarchical id
+    /// (`projects/p/branches/b`) travel verbatim (design.md §5).
     @Test func requestsCarryBearerJSONAndEncodedSegments() async throws {
         let transport = ScriptedTransport([.respond(200)])
         let tables = SyncedTablesAPI(client: try scriptedClient(transport))
         _ = try await tables.find("cat.my schema.t/1")
         let request = try #require(transport.requests.first)
-        #expect(request.url == "https://example.cloud.databricks.com/api/2.0/database/synced_tables/cat.my%20schema.t%2F1")
+        #expect(request.url == "https://example.cloud.databricks.com/api/2.0/database/synced_tables/cat.my%20schema.t/1")
         #expect(request.headers.contains { $0.name == "Authorization" && $0.value == "Bearer dapi-secret" })
         #expect(request.headers.contains { $0.name == "Accept" && $0.value == "application/json" })
     }

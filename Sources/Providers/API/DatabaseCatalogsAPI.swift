@@ -9,8 +9,11 @@ public struct DatabaseCatalogsAPI: Sendable {
         collection = RESTCollection(client: client, base: "/api/2.0/database/catalogs")
     }
 
-    /// POST the bare DatabaseCatalog; a retried create whose first answer was lost is recognised.
-    public func create(_ catalog: JSONObject) async throws(APIError) -> JSONObject { try await collection.create(catalog) }
+    /// POST the bare DatabaseCatalog; a retried create whose first answer was lost is
+    /// recognised by reading `id` back.
+    public func create(_ catalog: JSONObject, id: String) async throws(APIError) -> JSONObject {
+        try await collection.create(catalog, id: id)
+    }
 
     /// GET one catalog.
     public func get(_ name: String) async throws(APIError) -> JSONObject { try await collection.get(name) }

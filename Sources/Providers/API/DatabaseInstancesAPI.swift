@@ -9,8 +9,11 @@ public struct DatabaseInstancesAPI: Sendable {
         collection = RESTCollection(client: client, base: "/api/2.0/database/instances")
     }
 
-    /// POST the bare DatabaseInstance; a retried create whose first answer was lost is recognised.
-    public func create(_ instance: JSONObject) async throws(APIError) -> JSONObject { try await collection.create(instance) }
+    /// POST the bare DatabaseInstance; a retried create whose first answer was lost is
+    /// recognised by reading `id` back.
+    public func create(_ instance: JSONObject, id: String) async throws(APIError) -> JSONObject {
+        try await collection.create(instance, id: id)
+    }
 
     /// GET one instance.
     public func get(_ name: String) async throws(APIError) -> JSONObject { try await collection.get(name) }

@@ -6,14 +6,14 @@ public struct RESTCollection: Sendable {
     /// The collection's path, e.g. `/api/2.0/database/catalogs`.
     let base: String
 
-    /// The path of one member; its name is encoded as one segment (dots stay).
-    func path(_ name: String) -> String { base + "/" + WorkspaceClient.segment(name) }
+    /// The path of one member; a hierarchical id keeps its slashes, each part is percent-encoded (dots stay).
+    func path(_ id: String) -> String { base + WorkspaceClient.path(id) }
 
     /// POST the bare object; when a retried POST answers 409, an earlier attempt landed and only its answer was
     /// lost, so the object is read back instead of failing (lakebase-api.md §15). A 409 on the first attempt is
     /// a real conflict and is thrown.
-    func create(_ body: JSONObject) async throws(APIError) -> JSONObject {
-        let readBack = path(body["name"]?.stringValue ?? "")
+    func create(_ body: JSONObject, id: String) async throws(APIError) -> JSONObject {
+        let readBack = path(id)
         do {
             let (value, _) = try await client.callCountingAttempts("POST", base, body: .object(body))
             return value.objectValue ?? JSONObject()

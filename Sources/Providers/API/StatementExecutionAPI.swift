@@ -1,4 +1,3 @@
-import Foundation
 import JSONCore
 
 /// The result of a SQL statement: column names and rows as text.
@@ -15,25 +14,28 @@ public struct StatementResult: Sendable, Hashable {
     }
 }
 
-/// `POST /api/2.0/sql/statements` on a SQL warehouse, waiting (polling) until the statement ends.
+/// `/api/2.0/sql/statements` on a SQL warehouse: one method per call; `StatementWaiter` waits for a statement to end.
 public struct StatementExecutionAPI: Sendable {
     let client: WorkspaceClient
 
     /// Calls through `client`.
     public init(client: WorkspaceClient) { self.client = client }
 
-    /// Runs `statement`; a FAILED statement is an `APIError` carrying the SQL error.
-    public func execute(warehouseID: String, statement: String) async throws(APIError) -> StatementResult {
-        var answer = try await client.call("POST", "/api/2.0/sql/statements", body: .object([
+    /// `POST`: submits `statement`, letting the server wait up to 30 s before it answers.
+    public func submit(warehouseID: String, statement: String) async throws(APIError) -> JSONValue {
+        try await client.call("POST", "/api/2.0/sql/statements", body: .object([
             "warehouse_id": .string(warehouseID), "statement": .string(statement), "wait_timeout": .string("30s"),
             "format": .string("JSON_ARRAY"), "disposition": .string("INLINE"),
         ]))
-        let deadline = Date().addingTimeInterval(600)
-        while ["PENDING", "RUNNING"].contains(answer["status"]?["state"]?.stringValue ?? ""), Date() < deadline,
-              let id = answer["statement_id"]?.stringValue {
-            try? await Task.sleep(for: .seconds(1))
-            answer = try await client.call("GET", "/api/2.0/sql/statements/" + WorkspaceClient.segment(id))
-        }
+    }
+
+    /// `GET` one statement.
+    public func get(_ statementID: String) async throws(APIError) -> JSONValue {
+        try await client.call("GET", "/api/2.0/sql/statements/" + WorkspaceClient.segment(statementID))
+    }
+
+    /// The rows of a statement that ended; a statement that did not succeed is an `APIError` carrying the SQL error.
+    static func result(of answer: JSONValue, statement: String) throws(APIError) -> StatementResult {
         guard answer["status"]?["state"]?.stringValue == "SUCCEEDED" else {
             let error = answer["status"]?["error"]
             throw APIError(status: 200, errorCode: error?["error_code"]?.stringValue ?? answer["status"]?["state"]?.stringValue ?? "FAILED",

@@ -9,8 +9,11 @@ public struct SyncedTablesAPI: Sendable {
         collection = RESTCollection(client: client, base: "/api/2.0/database/synced_tables")
     }
 
-    /// POST the bare SyncedDatabaseTable; a retried create whose first answer was lost is recognised.
-    public func create(_ table: JSONObject) async throws(APIError) -> JSONObject { try await collection.create(table) }
+    /// POST the bare SyncedDatabaseTable; a retried create whose first answer was lost is
+    /// recognised by reading `id` back.
+    public func create(_ table: JSONObject, id: String) async throws(APIError) -> JSONObject {
+        try await collection.create(table, id: id)
+    }
 
     /// GET one synced table by its three-part name.
     public func get(_ name: String) async throws(APIError) -> JSONObject { try await collection.get(name) }

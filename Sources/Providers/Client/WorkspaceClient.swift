@@ -75,6 +75,14 @@ public struct WorkspaceClient: Sendable {
         return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
     }
 
+    /// A path below a collection: each `/`-separated part of `id` percent-encoded as a segment, the slashes kept, so
+    /// hierarchical ids (`projects/p/branches/b`) travel verbatim; a leading `/` is added when missing.
+    public static func path(_ id: String) -> String {
+        let parts = id.split(separator: "/", omittingEmptySubsequences: false).map { segment(String($0)) }
+        let joined = parts.joined(separator: "/")
+        return joined.hasPrefix("/") ? joined : "/" + joined
+    }
+
     static func queryString(_ query: [(String, String)]) -> String {
         guard !query.isEmpty else { return "" }
         var allowed = CharacterSet.alphanumerics

@@ -11,11 +11,14 @@ enum PollVerdict<Value: Sendable>: Sendable {
 /// Polls `observe` until it is done, fails, or the timeout passes. Pauses double from `firstInterval` (many
 /// waiters at once stay cheap), or, with `proportional`, stay a tenth of the time waited so far (a lone wait
 /// overshoots the moment its goal is reached by at most about 10%), always within `firstInterval…maxInterval`.
+/// With `jittered`, each pause is drawn from its upper half (`pause/2…pause`), so many clients waiting on the same
+/// service do not poll in step.
 struct Poller: Sendable {
     let options: WaitOptions
     let resource: String
     let goal: String
     var proportional = false
+    var jittered = false
 
     func run<Value: Sendable>(
         _ observe: @Sendable () async throws(APIError) -> PollVerdict<Value>
@@ -40,7 +43,8 @@ struct Poller: Sendable {
             guard waited < options.timeout else {
                 throw WaitError(resource: resource, goal: goal, reason: .timedOut(lastState: lastState), waited: waited)
             }
-            try await options.clock.sleep(seconds: min(pause, options.timeout - waited))
+            let drawn = jittered ? Double.random(in: (pause / 2)...pause) : pause
+            try await options.clock.sleep(seconds: min(drawn, options.timeout - waited))
             pause = min(options.maxInterval, proportional ? max(options.firstInterval, (waited + pause) / 10) : pause * 2)
         }
     }

@@ -90,7 +90,7 @@ public struct Executor: Sendable {
             while let next = await group.next() {
                 let key = next.key, outcome = next.result
                 running -= 1
-                reporter.finished(key, name: entries[key]?.newState?["name"]?.stringValue ?? entries[key]?.savedID)
+                reporter.finished(key, name: entries[key]?.newState.flatMap(key.kind.configuredID(in:)) ?? entries[key]?.savedID)
                 switch outcome {
                 case .success(let object):
                     if let object { applied[key.stateKey] = object }

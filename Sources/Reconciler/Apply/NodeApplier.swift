@@ -1,9 +1,9 @@
+import JSONCore
 import ManifestModel
 import Providers
-import JSONCore
 
 /// Carries out one node's action (planning-rules.md §7, with the waits and purges of §14): calls, state records
-/// after every completed step, waits.
+/// after every completed step, waits. What differs between kinds comes from their `KindBehaviour`.
 struct NodeApplier: Sendable {
     let workspace: any LakebaseWorkspace
     let journal: StateJournal
@@ -21,15 +21,17 @@ struct NodeApplier: Sendable {
         switch entry.action {
         case .skip:
             guard let value, Self.stillSettling(entry) else { return entry.remoteState }
-            try await waitReady(key, value: value)
-            return try await read(key, id: entry.savedID ?? "")
+            let id = entry.savedID ?? ""
+            try await waitReady(key, id: id, value: value)
+            return try await read(key, id: id)
         case .create:
             return try await create(entry, value: value)
         case .update, .updateID, .resize:
             guard let value, let id = entry.savedID else { throw Failure(message: "no desired state") }
-            try await call("update", key) { () throws(APIError) in try await workspace.update(key.kind, id: id, value) }
+            let changed = entry.changes.filter { $0.action == .update }.map(\.path.description)
+            try await call("update", key) { try await workspace.update(key.kind, id: id, value, changedPaths: changed) }
             try await journal.save(key.stateKey, stateEntry(entry, value: value))
-            try await waitReady(key, value: value)
+            try await waitReady(key, id: id, value: value)
             return try await read(key, id: id)
         case .recreate:
             try await remove(entry, purge: true)
@@ -48,45 +50,31 @@ struct NodeApplier: Sendable {
     /// must wait for it as they would after a create.
     static func stillSettling(_ entry: PlanEntry) -> Bool {
         guard let remote = entry.remoteState else { return false }
-        switch entry.key.kind {
-        case .databaseInstance:
-            let state = remote["state"]?.stringValue
-            return state != "AVAILABLE" && state != "STOPPED"
-        case .syncedTable:
-            let detailed = remote["data_synchronization_status"]?["detailed_state"]?.stringValue ?? ""
-            return !detailed.hasPrefix("SYNCED_TABLE_ONLINE") || remote["unity_catalog_provisioning_state"]?.stringValue != "ACTIVE"
-        case .databaseCatalog, .instancePermissions:
-            return false
-        }
+        return entry.key.kind.behaviour.isSettling(remote)
     }
 
     private func create(_ entry: PlanEntry, value: JSONValue?) async throws -> JSONValue? {
         guard let value else { throw Failure(message: "no desired state") }
         let key = entry.key
-        let stopAfterStart = key.kind == .databaseInstance && value["stopped"] == .bool(true)
-        var body = value
-        if stopAfterStart, case .object(var object) = body {
-            object["stopped"] = nil
-            body = .object(object)
-        }
+        let firstBody = key.kind.behaviour.createFirst(value)
         // Recorded before the POST: a crash between the POST and its answer must not leave a resource the state
         // does not know (the next plan would refuse it as unmanaged). If the POST fails, the record goes again.
-        let intended = identifier(key, value: value, created: value)
+        let intended = key.kind.configuredID(in: value) ?? ""
         try await journal.save(key.stateKey, stateEntry(entry, value: value, id: intended))
         let created: JSONValue
         do {
-            created = try await call("create", key) { () throws(APIError) in try await workspace.create(key.kind, body) }
+            created = try await call("create", key) { try await workspace.create(key.kind, id: intended, firstBody ?? value) }
         } catch {
             try await journal.remove(key.stateKey)
             throw error
         }
-        let id = identifier(key, value: value, created: created)
+        let id = key.kind.behaviour.idInObject(created) ?? intended
         if id != intended { try await journal.save(key.stateKey, stateEntry(entry, value: value, id: id)) }
-        if stopAfterStart {
-            try await waitReady(key, value: body)
-            try await call("update", key) { () throws(APIError) in try await workspace.update(key.kind, id: id, value) }
+        if let firstBody {
+            try await waitReady(key, id: id, value: firstBody)
+            try await call("update", key) { try await workspace.update(key.kind, id: id, value, changedPaths: []) }
         }
-        try await waitReady(key, value: value)
+        try await waitReady(key, id: id, value: value)
         return try await read(key, id: id)
     }
 
@@ -94,28 +82,29 @@ struct NodeApplier: Sendable {
         let key = entry.key
         let id = entry.savedID ?? ""
         if let error = await deleteError(key, id: id, purge: purge) {
-            if error.kind == .notFound {
+            let apiError = error as? APIError
+            if apiError?.kind == .notFound {
                 // Already gone: nothing to delete.
-            } else if error.status == 403, entry.action == .delete {
-                reporter.warning("\(key.stateKey): the workspace refused the delete (\(error.errorCode)); \(id) is no longer managed by this bundle but still exists — delete it by hand")
+            } else if let apiError, apiError.status == 403, entry.action == .delete {
+                reporter.warning("\(key.stateKey): the workspace refused the delete (\(apiError.errorCode)); \(id) is no longer managed by this bundle but still exists — delete it by hand")
             } else {
-                throw Failure(message: "cannot delete \(key.stateKey): \(error.description)")
+                throw Failure(message: "cannot delete \(key.stateKey): \(error)")
             }
         }
         try await journal.remove(key.stateKey)
-        // A recreate waits for the old resource to be gone before creating it again; a deleted instance is waited
-        // for too (it stays DELETING for a while, and its name cannot be used again until then), so that a
+        // A recreate waits (bounded) for the old resource to be gone before creating it again; kinds whose ids stay
+        // taken for a while after a delete (instances stay DELETING) are waited for on delete too, so that a
         // `destroy` followed by an `apply` of the same names works, as after `terraform destroy`.
-        guard entry.action == .recreate || key.kind == .databaseInstance, key.kind != .instancePermissions else { return }
+        guard entry.action == .recreate || key.kind.behaviour.deleteWaitsUntilGone, !key.isPermissions else { return }
         do {
-            try await waitGone(key, id: id)
+            try await workspace.waitGone(key.kind, id: id)
         } catch {
             throw Failure(message: "cannot \(entry.action == .recreate ? "recreate" : "delete") \(key.stateKey): \(error)")
         }
     }
 
-    private func deleteError(_ key: NodeKey, id: String, purge: Bool) async -> APIError? {
-        do throws(APIError) {
+    private func deleteError(_ key: NodeKey, id: String, purge: Bool) async -> (any Error)? {
+        do {
             try await workspace.delete(key.kind, id: id, purge: purge)
             return nil
         } catch {
@@ -123,21 +112,10 @@ struct NodeApplier: Sendable {
         }
     }
 
-    private func waitGone(_ key: NodeKey, id: String) async throws {
-        if key.kind == .databaseInstance {
-            try await workspace.waitGone(key.kind, name: id)
-            return
-        }
-        while try await workspace.read(key.kind, id: id) != nil {
-            try await Task.sleep(nanoseconds: 200_000_000)
-        }
-    }
-
-    private func waitReady(_ key: NodeKey, value: JSONValue) async throws {
-        if key.kind == .syncedTable, !options.waitForSyncedTables { return }
-        let name = value["name"]?.stringValue ?? ""
+    private func waitReady(_ key: NodeKey, id: String, value: JSONValue) async throws {
+        if key.kind.behaviour.readinessCopiesData, !options.waitForSyncedTables { return }
         do {
-            if let warning = try await workspace.waitReady(key.kind, name: name, desired: value) {
+            if let warning = try await workspace.waitReady(key.kind, id: id, desired: value) {
                 reporter.warning("\(key.stateKey): \(warning)")
             }
         } catch {
@@ -149,20 +127,16 @@ struct NodeApplier: Sendable {
         try await call("read", key) { () throws(APIError) in try await workspace.read(key.kind, id: id) }
     }
 
-    private func call<T>(_ verb: String, _ key: NodeKey, _ body: () async throws(APIError) -> T) async throws -> T {
+    private func call<T>(_ verb: String, _ key: NodeKey, _ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch {
-            throw Failure(message: "cannot \(verb) \(key.stateKey): \(error.description)")
+            throw Failure(message: "cannot \(verb) \(key.stateKey): \(error)")
         }
     }
 
-    private func identifier(_ key: NodeKey, value: JSONValue, created: JSONValue) -> String {
-        if key.isPermissions { return value["object_id"]?.stringValue ?? "" }
-        return created["name"]?.stringValue ?? value["name"]?.stringValue ?? ""
-    }
-
     private func stateEntry(_ entry: PlanEntry, value: JSONValue, id: String? = nil) -> DeploymentState.Entry {
-        DeploymentState.Entry(id: id ?? entry.savedID ?? value["name"]?.stringValue ?? "", state: value, dependsOn: entry.dependsOn)
+        DeploymentState.Entry(id: id ?? entry.savedID ?? entry.key.kind.configuredID(in: value) ?? "", state: value,
+                              dependsOn: entry.dependsOn)
     }
 }

@@ -1,8 +1,7 @@
 import Foundation
 
 /// What must be confirmed before a plan runs (planning-rules.md §10.4): `prevent_destroy` refusals first, then one
-/// banner per group of destructive nodes. Catalogs form a group too (the CLI never warns about them; their
-/// consumers break all the same).
+/// banner per kind of destructive nodes whose behaviour asks for one (`KindBehaviour.banner`), in registry order.
 public struct Approval: Sendable {
     /// The `prevent_destroy` errors, one per node; a plan with any must not run.
     public let preventDestroyErrors: [String]
@@ -11,18 +10,6 @@ public struct Approval: Sendable {
     /// Whether the plan needs a yes.
     public var needsConfirmation: Bool { !banners.isEmpty }
 
-    /// Group messages by kind, in the order they print.
-    static let groups: [(kind: NodeKind, deploy: String, destroy: String)] = [
-        (.databaseInstance,
-         "This action will result in the deletion or recreation of the following Lakebase database instances.\nAll data stored in them will be permanently lost:",
-         "This action will result in the deletion of the following Lakebase database instances.\nAll data stored in them will be permanently lost:"),
-        (.databaseCatalog,
-         "This action will result in the deletion or recreation of the following database catalogs.\nQueries through these Unity Catalog catalogs fail until they exist again:",
-         "This action will result in the deletion of the following database catalogs.\nQueries through these Unity Catalog catalogs will fail:"),
-        (.syncedTable,
-         "This action will result in the deletion or recreation of the following synced database tables.\nThe synced data in the destination database will be lost (the source table is preserved):",
-         "This action will result in the deletion of the following synced database tables.\nThe synced data in the destination database will be lost (the source table is preserved):"),
-    ]
 
     /// The approval a plan needs; `destroy` words the banners for `reconcile destroy`.
     public init(_ plan: Plan, destroy: Bool = false) {
@@ -32,10 +19,11 @@ public struct Approval: Sendable {
             return "\(key) has lifecycle.prevent_destroy set, but the plan calls for this resource to be recreated or destroyed. To avoid this error, disable lifecycle.prevent_destroy for \(key)"
         }
         var text = ""
-        for group in Self.groups {
-            let members = destructive.filter { $0.key.kind == group.kind }
-            guard !members.isEmpty else { continue }
-            text += "\n" + (destroy ? group.destroy : group.deploy) + "\n"
+        let kinds = Set(destructive.map(\.key.kind)).sorted { $0.resourceKind < $1.resourceKind }
+        for kind in kinds {
+            guard case .group(let deploy, let destroyMessage) = kind.behaviour.banner else { continue }
+            let members = destructive.filter { $0.key.kind == kind }
+            text += "\n" + (destroy ? destroyMessage : deploy) + "\n"
             for entry in members { text += "  \(entry.action.verb) \(entry.key.stateKey)\n" }
         }
         banners = text

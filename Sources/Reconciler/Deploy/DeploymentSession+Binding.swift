@@ -27,7 +27,7 @@ extension DeploymentSession {
             throw BindingError(description: "cannot read \(name): \(error.description)")
         }
         guard let live else {
-            throw BindingError(description: "no \(key.kind.singular.replacingOccurrences(of: "_", with: " ")) named \(name) exists in the workspace")
+            throw BindingError(description: "no \(key.kind.words) named \(name) exists in the workspace")
         }
         let edges = node.dependsOn + ImplicitEdges.edges(of: node, among: desiredNodes)
         let recorded = Self.restricted(kind.rules.remoteState(of: live), to: node.value) ?? .object([:])

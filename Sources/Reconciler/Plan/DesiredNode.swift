@@ -21,7 +21,7 @@ public struct DesiredNode: Sendable {
         self.preventDestroy = preventDestroy
     }
 
-    /// The nodes of a loaded bundle: one per resource, plus `permissions` for instances that have any.
+    /// The nodes of a loaded bundle: one per resource, plus `permissions` for resources that have any.
     public static func nodes(of bundle: Bundle) -> [DesiredNode] {
         bundle.resources.flatMap { resource -> [DesiredNode] in
             var seen = Set<String>()
@@ -30,15 +30,15 @@ public struct DesiredNode: Sendable {
             }
             let node = DesiredNode(key: NodeKey(resource.key), value: resource.config, dependsOn: edges,
                                    preventDestroy: resource.preventDestroy)
-            guard resource.key.kind == .databaseInstances, !resource.permissions.isEmpty else { return [node] }
-            return [node, permissionsNode(of: resource)]
+            guard let rule = resource.key.kind.spec.permissions, !resource.permissions.isEmpty else { return [node] }
+            return [node, permissionsNode(of: resource, rule: rule)]
         }
     }
 
-    /// `{"object_id": "/database-instances/<name>", "__embed__": [{level, <principal field>}]}`, depending on the
-    /// instance's id.
-    static func permissionsNode(of resource: Resource) -> DesiredNode {
-        let name = resource.nameText ?? resource.key.name
+    /// `{"object_id": "/database-instances/<id>", "__embed__": [{level, <principal field>}]}`, depending on the
+    /// resource's id.
+    static func permissionsNode(of resource: Resource, rule: PermissionsRule) -> DesiredNode {
+        let id = resource.idText ?? resource.key.name
         let embedded: [JSONValue] = resource.permissions.map {
             .object(["level": .string($0.level), $0.principalField: .string($0.principal)])
         }
@@ -46,7 +46,7 @@ public struct DesiredNode: Sendable {
         return DesiredNode(
             key: NodeKey(resource.key, permissions: true),
             value: PermissionsComparison.canonical(
-                .object(["object_id": .string("/database-instances/" + name), "__embed__": .array(embedded)])),
+                .object(["object_id": .string(rule.objectID(of: id)), "__embed__": .array(embedded)])),
             dependsOn: [Dependency(node: resource.key.stateKey, label: label)])
     }
 }

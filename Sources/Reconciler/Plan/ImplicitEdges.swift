@@ -1,26 +1,20 @@
 import JSONCore
+import ManifestModel
 
-/// Edges the API implies without a `${resources…}` reference: a catalog stands on its instance; a synced table on
-/// its instance and on the catalog its name starts with — when those are named literally and declared in the bundle.
+/// Edges the API implies without a `${resources…}` reference (`KindSpec.implicitParents`): a catalog stands on its
+/// instance; a synced table on its instance and on the catalog its name starts with — when those are named
+/// literally and declared in the bundle.
 enum ImplicitEdges {
     static func edges(of node: DesiredNode, among nodes: [DesiredNode]) -> [Dependency] {
+        guard !node.key.isPermissions else { return [] }
         var found: [Dependency] = []
-        func add(_ kind: NodeKind, named name: String?, label: String) {
-            guard let name, let target = nodes.first(where: { $0.key.kind == kind && $0.value["name"]?.stringValue == name }),
+        for parent in node.key.resource.kind.spec.implicitParents {
+            guard let id = parent.parentID(in: node.value) else { continue }
+            let kind = NodeKind(parent.kind)
+            guard let target = nodes.first(where: { $0.key.kind == kind && kind.configuredID(in: $0.value) == id }),
                   target.key != node.key, !node.dependsOn.contains(where: { $0.node == target.key.stateKey }),
-                  !found.contains(where: { $0.node == target.key.stateKey }) else { return }
-            found.append(Dependency(node: target.key.stateKey, label: label))
-        }
-        switch node.key.kind {
-        case .databaseCatalog, .syncedTable:
-            let instance = node.value["database_instance_name"]?.stringValue
-            add(.databaseInstance, named: instance, label: "database_instance_name=\(instance ?? "")")
-            if node.key.kind == .syncedTable, let name = node.value["name"]?.stringValue,
-               let catalog = name.split(separator: ".").first.map(String.init), name.contains(".") {
-                add(.databaseCatalog, named: catalog, label: "catalog=\(catalog)")
-            }
-        case .databaseInstance, .instancePermissions:
-            break
+                  !found.contains(where: { $0.node == target.key.stateKey }) else { continue }
+            found.append(Dependency(node: target.key.stateKey, label: "\(parent.label)=\(id)"))
         }
         return found
     }

@@ -39,6 +39,11 @@ public struct PlanEntry: Sendable {
     /// Whether `lifecycle.prevent_destroy` is set in the config.
     public var preventDestroy: Bool = false
 
+    /// The id the configuration gives the node, else the saved id, else the key's name (for messages).
+    public var configuredID: String {
+        newState.flatMap(key.kind.configuredID(in:)) ?? savedID ?? key.resource.name
+    }
+
     /// The change that decided a recreate, if any.
     public var recreateCauses: [FieldChange] { changes.filter { $0.action == .recreate } }
 }

@@ -82,8 +82,8 @@ public enum Planner {
     }
 
     private static func unmanaged(_ node: DesiredNode, _ object: JSONValue) -> PlanningError {
-        let name = object["name"]?.stringValue ?? node.value["name"]?.stringValue ?? ""
-        let kind = node.key.resource.kind.singular.replacingOccurrences(of: "_", with: " ")
+        let name = node.key.kind.behaviour.idInObject(object) ?? node.key.kind.configuredID(in: node.value) ?? ""
+        let kind = node.key.resource.kind.words
         return PlanningError(key: node.key.stateKey, message:
             "\(kind) \"\(name)\" exists in the workspace but is not managed by this bundle; "
             + "run `reconcile bind \(node.key.planLabel) \(name)` to manage it, or choose another name")

@@ -2,7 +2,7 @@ import ManifestModel
 import JSONCore
 
 /// Resolves the `${resources.KIND.KEY.FIELD}` references the loader left open (planning-rules.md §6): `.id` is the
-/// referenced node's name (Lakebase ids are provided names); a server-reported field is read from the live object
+/// referenced node's id (by its kind's identity rule; after apply, as the created object says); a server-reported field is read from the live object
 /// when the referenced node stays as it is; anything else is known only after apply and stays `${…}` in `vars`.
 struct ReferenceResolver {
     /// Entries planned so far (the referenced nodes come first in dependency order).
@@ -66,13 +66,14 @@ struct ReferenceResolver {
         let key = NodeKey(ResourceKey(kind, segments[2]))
         let field = Array(segments.dropFirst(3))
         if let fresh = applied[key.stateKey] {
-            return field == ["id"] ? fresh["name"] : Self.lookup(field, in: fresh)
+            return field == ["id"] ? key.kind.behaviour.idInObject(fresh).map(JSONValue.string) : Self.lookup(field, in: fresh)
         }
         guard let entry = entries[key] else { return nil }
         if field == ["id"] {
-            guard let name = entry.newState?["name"], case .string(let text) = name,
-                  !ReferenceScanner.containsReference(text) else { return nil }
-            return name
+            guard let id = entry.newState.flatMap(key.kind.configuredID(in:)), !ReferenceScanner.containsReference(id) else {
+                return nil
+            }
+            return .string(id)
         }
         if let configured = Self.lookup(field, in: entry.newState), !entry.vars.contains(where: { $0.path.hasPrefix(field.joined(separator: ".")) }) {
             return configured

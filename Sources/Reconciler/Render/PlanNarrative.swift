@@ -67,31 +67,10 @@ struct PlanNarrative {
     }
 }
 
-/// The data each destructive action takes with it.
+/// The data each destructive action takes with it, in the words of its kind's behaviour.
 enum DataLossWarnings {
     static func warnings(for entry: PlanEntry, in plan: Plan) -> [String] {
         guard entry.action.isDestructive, !entry.gone else { return [] }
-        let name = entry.newState?["name"]?.stringValue ?? entry.savedID ?? entry.key.resource.name
-        let oldName = entry.savedID ?? name
-        switch entry.key.kind {
-        case .databaseInstance:
-            var lines = ["all data stored in instance \(oldName) is permanently lost"]
-            let dependents = plan.entries.filter { other in
-                other.key != entry.key && other.dependsOn.contains { $0.node == entry.key.stateKey }
-            }.map(\.key.planLabel)
-            if !dependents.isEmpty { lines.append("with it go the data of: " + dependents.joined(separator: ", ")) }
-            return lines
-        case .syncedTable:
-            let table = oldName.split(separator: ".").dropFirst().joined(separator: ".")
-            if entry.action == .recreate {
-                let source = entry.newState?["spec"]?["source_table_full_name"]?.stringValue ?? "the source"
-                return ["the synced PostgreSQL table \(table) is dropped (purge_data=true) and copied again from \(source)"]
-            }
-            return ["the synced PostgreSQL table \(table) stops receiving updates; it is kept unless apply runs with --purge-synced-data"]
-        case .databaseCatalog:
-            return ["Unity Catalog catalog \(oldName) disappears\(entry.action == .recreate ? " until it is created again" : ""); queries through it fail"]
-        case .instancePermissions:
-            return []
-        }
+        return entry.key.kind.behaviour.dataLoss(entry, plan)
     }
 }

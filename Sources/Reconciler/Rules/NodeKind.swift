@@ -1,42 +1,39 @@
+import JSONCore
 import ManifestModel
 
-/// The kinds of plan nodes: the three Lakebase resource kinds and an instance's permissions sub-node.
-public enum NodeKind: String, Sendable, Hashable, CaseIterable {
-    case databaseInstance = "database_instances"
-    case databaseCatalog = "database_catalogs"
-    case syncedTable = "synced_database_tables"
-    case instancePermissions = "database_instances.permissions"
+/// The kind of a plan node: a resource kind, or the `permissions` sub-node of a kind that takes permissions.
+public struct NodeKind: Hashable, Sendable, CustomStringConvertible {
+    /// The resource kind the node belongs to.
+    public let resourceKind: ResourceKind
+    /// Whether this is the resource's permissions sub-node.
+    public let isPermissions: Bool
 
-    /// The node kind of a resource kind.
-    public init(_ kind: ResourceKind) {
-        switch kind {
-        case .databaseInstances: self = .databaseInstance
-        case .databaseCatalogs: self = .databaseCatalog
-        case .syncedDatabaseTables: self = .syncedTable
-        }
+    /// The node kind of a resource kind, or of its permissions.
+    public init(_ kind: ResourceKind, permissions: Bool = false) {
+        resourceKind = kind
+        isPermissions = permissions
     }
 
-    /// The resource kind the node belongs to (an instance, for permissions).
-    public var resourceKind: ResourceKind {
-        switch self {
-        case .databaseInstance, .instancePermissions: .databaseInstances
-        case .databaseCatalog: .databaseCatalogs
-        case .syncedTable: .syncedDatabaseTables
-        }
-    }
+    /// `database_instances`, or `database_instances.permissions`.
+    public var rawValue: String { resourceKind.rawValue + (isPermissions ? ".permissions" : "") }
+
+    /// The raw value.
+    public var description: String { rawValue }
+
+    /// What the reconciler does with nodes of this kind.
+    public var behaviour: KindBehaviour { KindBehaviours.behaviour(of: self) }
 
     /// This kind's field rules.
-    public var rules: FieldRules {
-        switch self {
-        case .databaseInstance: .databaseInstance
-        case .databaseCatalog: .databaseCatalog
-        case .syncedTable: .syncedTable
-        case .instancePermissions: .instancePermissions
-        }
+    public var rules: FieldRules { behaviour.rules }
+
+    /// The id a node of this kind will have, from its desired object (permissions: the `object_id`); it may still
+    /// hold `${…}` references; nil when a field the id needs is unset.
+    public func configuredID(in value: JSONValue) -> String? {
+        isPermissions ? value["object_id"]?.stringValue : resourceKind.spec.identity.id(in: value)
     }
 }
 
-/// Identifies a plan node: a resource, or an instance's permissions (`resources.database_instances.db.permissions`).
+/// Identifies a plan node: a resource, or its permissions (`resources.database_instances.db.permissions`).
 public struct NodeKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The resource the node belongs to.
     public var resource: ResourceKey
@@ -50,7 +47,7 @@ public struct NodeKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// The node's kind.
-    public var kind: NodeKind { isPermissions ? .instancePermissions : NodeKind(resource.kind) }
+    public var kind: NodeKind { NodeKind(resource.kind, permissions: isPermissions) }
 
     /// `resources.database_instances.db[.permissions]`, the state and plan JSON key.
     public var stateKey: String { resource.stateKey + (isPermissions ? ".permissions" : "") }
@@ -70,7 +67,7 @@ public struct NodeKey: Hashable, Sendable, Comparable, CustomStringConvertible {
             text.removeLast(".permissions".count)
         }
         guard let resource = ResourceKey(parsing: text), text.hasPrefix("resources.") else { return nil }
-        guard !permissions || resource.kind == .databaseInstances else { return nil }
+        guard !permissions || resource.kind.spec.permissions != nil else { return nil }
         self.init(resource, permissions: permissions)
     }
 

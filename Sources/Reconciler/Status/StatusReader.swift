@@ -18,17 +18,22 @@ public struct StatusReader: Sendable {
         self.postgresPort = postgresPort
     }
 
-    /// The report for the bundle's resources (names from state when deployed, else from the config).
+    /// The report for the bundle's resources (ids from state when deployed, else from the config). A read that
+    /// fails (403, 500, network) is reported as that error, never as "not found".
     public func report(bundle: ManifestModel.Bundle, state: DeploymentState) async -> StatusReport {
         var report = StatusReport()
         var logins: [String: Result<InstanceLogin, LoginProblem>] = [:]
         for resource in bundle.resources.sorted(by: { $0.key < $1.key }) {
             let key = NodeKey(resource.key)
-            guard let name = state.entry(key.stateKey)?.id ?? resource.resolvedName else { continue }
-            let live = try? await workspace.read(key.kind, id: name)
-            switch resource.key.kind {
-            case .databaseInstances:
-                var line = StatusReport.Instance(key: resource.key.planLabel, name: name, live: live ?? nil)
+            let role = key.kind.behaviour.status
+            if case .none = role { continue }
+            guard let name = state.entry(key.stateKey)?.id ?? resource.resolvedID else { continue }
+            let (live, readError) = await read(key.kind, id: name)
+            switch role {
+            case .none:
+                continue
+            case .databaseHost:
+                var line = StatusReport.Instance(key: resource.key.planLabel, name: name, live: live, readError: readError)
                 if let object = line.live, let login = await login(instance: name, live: object, cache: &logins) {
                     switch login {
                     case .success(let login):
@@ -37,34 +42,48 @@ public struct StatusReader: Sendable {
                     }
                 }
                 report.instances.append(line)
-            case .syncedDatabaseTables:
-                var line = StatusReport.SyncedTable(key: resource.key.planLabel, name: name, live: live ?? nil)
-                if let object = line.live {
-                    let instanceName = object["effective_database_instance_name"]?.stringValue ?? ""
-                    let database = object["effective_logical_database_name"]?.stringValue ?? "databricks_postgres"
-                    let parts = name.split(separator: ".").map(String.init)
-                    if parts.count == 3 { line.destination = (database, parts[1], parts[2]) }
-                    let instance = try? await workspace.read(.databaseInstance, id: instanceName)
-                    if let instance = instance ?? nil, let destination = line.destination,
-                       let login = await login(instance: instanceName, live: instance, cache: &logins) {
-                        switch login {
-                        case .success(let login):
-                            do {
-                                line.table = try await InstanceInspector(login: login)
-                                    .table(database: destination.database, schema: destination.schema, table: destination.table)
-                            } catch {
-                                line.postgresProblem = "\(error)"
-                            }
-                        case .failure(let problem): line.postgresProblem = problem.description.description
-                        }
-                    }
-                }
+            case .syncedTable:
+                var line = StatusReport.SyncedTable(key: resource.key.planLabel, name: name, live: live, readError: readError)
+                if let object = line.live { await inspect(&line, live: object, name: name, logins: &logins) }
                 report.syncedTables.append(line)
-            case .databaseCatalogs:
-                continue
             }
         }
         return report
+    }
+
+    /// The live object, or the error that kept it from being read (nil and nil: it does not exist).
+    private func read(_ kind: NodeKind, id: String) async -> (JSONValue?, String?) {
+        do {
+            return (try await workspace.read(kind, id: id), nil)
+        } catch {
+            return (nil, error.description)
+        }
+    }
+
+    /// A synced table's rows, size and partitions, read over libpq on its instance.
+    private func inspect(_ line: inout StatusReport.SyncedTable, live: JSONValue, name: String,
+                         logins: inout [String: Result<InstanceLogin, LoginProblem>]) async {
+        let instanceName = live["effective_database_instance_name"]?.stringValue ?? ""
+        let database = live["effective_logical_database_name"]?.stringValue ?? "databricks_postgres"
+        let parts = name.split(separator: ".").map(String.init)
+        if parts.count == 3 { line.destination = (database, parts[1], parts[2]) }
+        let (instance, instanceError) = await read(.databaseInstance, id: instanceName)
+        if let instanceError {
+            line.postgresProblem = "instance \(instanceName) not read: \(instanceError)"
+            return
+        }
+        guard let instance, let destination = line.destination,
+              let login = await login(instance: instanceName, live: instance, cache: &logins) else { return }
+        switch login {
+        case .success(let login):
+            do {
+                line.table = try await InstanceInspector(login: login)
+                    .table(database: destination.database, schema: destination.schema, table: destination.table)
+            } catch {
+                line.postgresProblem = "\(error)"
+            }
+        case .failure(let problem): line.postgresProblem = problem.description
+        }
     }
 
     /// A login to a running instance (one credential per instance), or why there is none.

@@ -10,7 +10,7 @@ public enum StatusRenderer {
         for instance in report.instances {
             out += "  \(instance.key) (\(instance.name))\n"
             guard let live = instance.live else {
-                out += "    not found in the workspace\n"
+                out += instance.readError.map { "    not read: \($0)\n" } ?? "    not found in the workspace\n"
                 continue
             }
             let nodes = live["effective_node_count"].flatMap(Self.integer) ?? 1
@@ -27,7 +27,7 @@ public enum StatusRenderer {
         for table in report.syncedTables {
             out += "  \(table.key) (\(table.name))\n"
             guard let live = table.live else {
-                out += "    not found in the workspace\n"
+                out += table.readError.map { "    not read: \($0)\n" } ?? "    not found in the workspace\n"
                 continue
             }
             let status = live["data_synchronization_status"]
@@ -56,8 +56,9 @@ public enum StatusRenderer {
             if let live = instance.live {
                 for field in ["state", "capacity", "effective_node_count", "read_write_dns"] { object[field] = live[field] }
             } else {
-                object["state"] = .string("NOT_FOUND")
+                object["state"] = .string(instance.readError == nil ? "NOT_FOUND" : "READ_FAILED")
             }
+            if let error = instance.readError { object["error"] = .string(error) }
             if let connections = instance.connections {
                 object["connections"] = .object(["in_use": .int(Int64(connections.inUse)), "limit": .int(Int64(connections.limit))])
             }
@@ -70,8 +71,9 @@ public enum StatusRenderer {
                 object["data_synchronization_status"] = live["data_synchronization_status"]
                 object["unity_catalog_provisioning_state"] = live["unity_catalog_provisioning_state"]
             } else {
-                object["state"] = .string("NOT_FOUND")
+                object["state"] = .string(table.readError == nil ? "NOT_FOUND" : "READ_FAILED")
             }
+            if let error = table.readError { object["error"] = .string(error) }
             if let facts = table.table {
                 object["postgres"] = .object([
                     "exists": .bool(facts.exists), "rows": .int(facts.rows), "total_bytes": .int(facts.totalBytes),

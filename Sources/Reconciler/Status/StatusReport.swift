@@ -8,8 +8,10 @@ public struct StatusReport: Sendable {
     public struct Instance: Sendable {
         public var key: String
         public var name: String
-        /// The live object (nil when it does not exist).
+        /// The live object (nil when it does not exist, or could not be read).
         public var live: JSONValue?
+        /// Why the object could not be read (403, 500, network), if it could not.
+        public var readError: String?
         /// Sessions in use against the limit, when a login worked.
         public var connections: PostgresConnectionFacts?
         /// Why PostgreSQL could not be read, if it could not.
@@ -21,6 +23,8 @@ public struct StatusReport: Sendable {
         public var key: String
         public var name: String
         public var live: JSONValue?
+        /// Why the object could not be read, if it could not.
+        public var readError: String?
         /// Database, schema and table in PostgreSQL.
         public var destination: (database: String, schema: String, table: String)?
         public var table: PostgresTableFacts?

@@ -55,8 +55,8 @@ public struct LiveReader: Sendable {
         return (snapshot, errors.sorted { $0.key < $1.key }, warnings.sorted { $0.key < $1.key })
     }
 
-    /// The id a configured node will have: its name (permissions: the `object_id`).
+    /// The id a configured node will have (by its kind's identity rule; permissions: the `object_id`).
     static func configuredID(_ node: DesiredNode) -> String? {
-        node.key.isPermissions ? node.value["object_id"]?.stringValue : node.value["name"]?.stringValue
+        node.key.kind.configuredID(in: node.value)
     }
 }

@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func theMetaTestSeesNestedFields() {
-        let paths = Self.leaves(ResourceSchema.syncedDatabaseTable.config).map(\.description)
+        let paths = Self.leaves(KindSpec.syncedDatabaseTables.schema.config).map(\.description)
         #expect(paths.contains("spec.type_overrides[0].pg_type"))
         #expect(paths.contains("spec.new_pipeline_spec.storage_catalog"))
         #expect(paths.contains("spec.primary_key_columns[0]"))

@@ -12,11 +12,11 @@ import JSONCore
         init(listStatus: Int) { self.listStatus = listStatus }
 
         func read(_ kind: NodeKind, id: String) async throws(APIError) -> JSONValue? { nil }
-        func create(_ kind: NodeKind, _ body: JSONValue) async throws(APIError) -> JSONValue { body }
-        func update(_ kind: NodeKind, id: String, _ body: JSONValue) async throws(APIError) {}
-        func delete(_ kind: NodeKind, id: String, purge: Bool) async throws(APIError) {}
-        func waitReady(_ kind: NodeKind, name: String, desired: JSONValue) async throws -> String? { nil }
-        func waitGone(_ kind: NodeKind, name: String) async throws {}
+        func create(_ kind: NodeKind, id: String, _ body: JSONValue) async throws -> JSONValue { body }
+        func update(_ kind: NodeKind, id: String, _ body: JSONValue, changedPaths: [String]) async throws {}
+        func delete(_ kind: NodeKind, id: String, purge: Bool) async throws {}
+        func waitReady(_ kind: NodeKind, id: String, desired: JSONValue) async throws -> String? { nil }
+        func waitGone(_ kind: NodeKind, id: String) async throws {}
         func sourceTable(_ fullName: String) async throws(APIError) -> JSONValue? {
             calls.append("table \(fullName)")
             return .object(["name": .string("orders"), "table_type": .string("MANAGED"),

@@ -1,23 +1,24 @@
 import JSONCore
 
-/// `/api/2.0/permissions/database-instances/{name}` (lakebase-api.md §9), in the bundle state's shape:
-/// `{"object_id", "__embed__": [{"level", "user_name" | "group_name" | "service_principal_name"}]}`.
-public struct InstancePermissionsAPI: Sendable {
+/// `/api/2.0/permissions/{object type}/{id}` (lakebase-api.md §9), in the bundle state's shape:
+/// `{"object_id": "/database-instances/<name>", "__embed__": [{"level", "user_name" | "group_name" | "service_principal_name"}]}`.
+public struct PermissionsAPI: Sendable {
     let client: WorkspaceClient
     static let principalFields = ["user_name", "group_name", "service_principal_name"]
 
     /// Calls through `client`.
     public init(client: WorkspaceClient) { self.client = client }
 
-    private func path(_ instance: String) -> String {
-        "/api/2.0/permissions/database-instances/" + WorkspaceClient.segment(instance)
+    /// `/api/2.0/permissions/database-instances/<name>` for object id `/database-instances/<name>`.
+    private func path(_ objectID: String) -> String {
+        "/api/2.0/permissions" + WorkspaceClient.path(objectID)
     }
 
-    /// The instance's own (not inherited) entries, or nil when the instance does not exist.
-    public func get(_ instance: String) async throws(APIError) -> JSONValue? {
+    /// The object's own (not inherited) entries, or nil when the object does not exist.
+    public func get(objectID: String) async throws(APIError) -> JSONValue? {
         let answer: JSONValue
         do {
-            answer = try await client.call("GET", path(instance))
+            answer = try await client.call("GET", path(objectID))
         } catch where error.kind == .notFound {
             return nil
         }
@@ -30,16 +31,16 @@ public struct InstancePermissionsAPI: Sendable {
                 embedded.append(.object(["level": .string(level), field: .string(principal)]))
             }
         }
-        return .object(["object_id": .string("/database-instances/" + instance), "__embed__": .array(embedded)])
+        return .object(["object_id": .string(objectID), "__embed__": .array(embedded)])
     }
 
-    /// Replaces the instance's list with the state-shaped `permissions`.
-    public func put(_ instance: String, _ permissions: JSONValue) async throws(APIError) {
+    /// Replaces the object's list with the state-shaped `permissions`.
+    public func put(objectID: String, _ permissions: JSONValue) async throws(APIError) {
         let list: [JSONValue] = (permissions["__embed__"]?.arrayValue ?? []).compactMap { entry in
             guard let field = Self.principalFields.first(where: { entry[$0]?.stringValue != nil }),
                   let principal = entry[field], let level = entry["level"] else { return nil }
             return .object([field: principal, "permission_level": level])
         }
-        _ = try await client.call("PUT", path(instance), body: .object(["access_control_list": .array(list)]))
+        _ = try await client.call("PUT", path(objectID), body: .object(["access_control_list": .array(list)]))
     }
 }

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The client of every kind, by the node kind name the reconciler uses (`database_instances`,
+/// `database_instances.permissions`). Adding a kind: one `KindClient` file and one line in `builtIn`.
+public enum KindClients {
+    /// Makes a kind's client from the workspace client and the wait options.
+    public typealias Factory = @Sendable (WorkspaceClient, WaitOptions) -> any KindClient
+
+    static let builtIn: [(name: String, make: Factory)] = [
+        ("database_instances", { DatabaseInstanceClient(client: $0, waitOptions: $1) }),
+        ("database_instances.permissions", { PermissionsClient(client: $0, waitOptions: $1) }),
+        ("database_catalogs", { DatabaseCatalogClient(client: $0, waitOptions: $1) }),
+        ("synced_database_tables", { SyncedDatabaseTableClient(client: $0, waitOptions: $1) }),
+    ]
+
+    private static let registered = LockedFactories(builtIn)
+
+    /// Registers the client of another kind (a test kind, or a later family).
+    public static func register(_ name: String, _ make: @escaping Factory) { registered.set(name, make) }
+
+    /// The names that have a client.
+    public static var names: [String] { registered.names }
+
+    /// Every registered kind's client, over `client`.
+    public static func make(client: WorkspaceClient, waitOptions: WaitOptions) -> [String: any KindClient] {
+        registered.all.mapValues { $0(client, waitOptions) }
+    }
+}
+
+/// The registered factories behind a lock.
+private final class LockedFactories: @unchecked Sendable {
+    private let lock = NSLock()
+    private var factories: [String: KindClients.Factory]
+
+    init(_ initial: [(name: String, make: KindClients.Factory)]) {
+        factories = Dictionary(initial.map { ($0.name, $0.make) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    var all: [String: KindClients.Factory] { lock.withLock { factories } }
+    var names: [String] { lock.withLock { factories.keys.sorted() } }
+    func set(_ name: String, _ make: @escaping KindClients.Factory) { lock.withLock { factories[name] = make } }
+}

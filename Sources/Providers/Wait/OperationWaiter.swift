@@ -1,0 +1,43 @@
+import JSONCore
+
+/// Finishes long-running operations (autoscaling-api.md §1.3, §D.4): polls `GET /api/2.0/<operation name>` with
+/// jittered, doubling pauses until `done`, bounded by the wait options; a failed operation is an error naming the
+/// resource, the operation and the server's `[CODE] message`.
+public struct OperationWaiter: Sendable {
+    let client: WorkspaceClient
+    let options: WaitOptions
+
+    /// A waiter polling through `client`.
+    public init(client: WorkspaceClient, options: WaitOptions) {
+        self.client = client
+        self.options = options
+    }
+
+    /// The operation's `response` (the resource it created or changed; an empty object for deletes).
+    public func finish(_ outcome: CallOutcome, resource: String) async throws -> JSONValue {
+        switch outcome {
+        case .done(let value): return value
+        case .operation(let name): return try await wait(name, resource: resource)
+        }
+    }
+
+    /// Polls operation `name` until it is done.
+    public func wait(_ name: String, resource: String) async throws -> JSONValue {
+        let client = client
+        let path = "/api/2.0" + WorkspaceClient.path(name)
+        return try await Poller(options: options, resource: resource, goal: "operation \(name) done", jittered: true).run {
+            () throws(APIError) -> PollVerdict<JSONValue> in
+            Self.verdict(try await client.call("GET", path))
+        }
+    }
+
+    /// What one read of an operation says.
+    static func verdict(_ operation: JSONValue) -> PollVerdict<JSONValue> {
+        guard operation["done"] == .bool(true) else { return .pending(state: "running") }
+        if let error = operation["error"], error != .null {
+            let code = error["error_code"]?.stringValue ?? error["code"].map { $0.serialized(pretty: false) } ?? "UNKNOWN"
+            return .failed(state: "failed", message: "[\(code)] \(error["message"]?.stringValue ?? "the operation failed")")
+        }
+        return .done(operation["response"] ?? .object([:]))
+    }
+}

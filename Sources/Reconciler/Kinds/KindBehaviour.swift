@@ -1,0 +1,88 @@
+import JSONCore
+import ManifestModel
+
+/// Everything the reconciler does differently for one node kind, declared once in the kind's own file and read by
+/// generic code through `KindBehaviours` (design.md §5). The banner decision and the summary section have no
+/// default: a kind cannot be registered without saying whether its delete loses data.
+public struct KindBehaviour: Sendable {
+    /// The node kind.
+    public var kind: NodeKind
+    /// Field rules; derived from the schema for resource kinds.
+    public var rules: FieldRules
+    /// Whether a delete or recreate needs approval, and the banner that asks for it.
+    public var banner: DestructiveBanner
+    /// `reconcile summary`'s section for this kind.
+    public var summary: SummarySection
+    /// The lines a destructive action prints about the data it takes with it.
+    public var dataLoss: @Sendable (PlanEntry, Plan) -> [String]
+    /// The id of a resource in the object the client answered (a finished operation's `response`) or read.
+    public var idInObject: @Sendable (JSONValue) -> String?
+    /// Whether a live object is not usable yet (an interrupted apply left it starting or syncing), so dependents must
+    /// wait for it as they would after a create.
+    public var isSettling: @Sendable (JSONValue) -> Bool
+    /// The body to create with when the desired object can only be reached by a create followed by an update
+    /// (an instance that should end stopped is created running, then stopped); nil when the create gives it at once.
+    public var createFirst: @Sendable (JSONValue) -> JSONValue?
+    /// Whether waiting for the node copies data (skipped with `--no-wait-synced-tables`).
+    public var readinessCopiesData: Bool
+    /// Whether a delete (not only a recreate) waits until the resource is gone, so its id can be used again at once.
+    public var deleteWaitsUntilGone: Bool
+    /// What `reconcile status` reports for the kind.
+    public var status: StatusRole
+
+    /// A behaviour; `rules` defaults to the rules the kind's schema declares.
+    public init(kind: NodeKind, rules: FieldRules? = nil, banner: DestructiveBanner, summary: SummarySection,
+                dataLoss: @escaping @Sendable (PlanEntry, Plan) -> [String] = { _, _ in [] },
+                idInObject: @escaping @Sendable (JSONValue) -> String? = { $0["name"]?.stringValue },
+                isSettling: @escaping @Sendable (JSONValue) -> Bool = { _ in false },
+                createFirst: @escaping @Sendable (JSONValue) -> JSONValue? = { _ in nil },
+                readinessCopiesData: Bool = false, deleteWaitsUntilGone: Bool = false, status: StatusRole = .none) {
+        self.kind = kind
+        self.rules = rules ?? FieldRules(schema: kind.resourceKind.schema)
+        self.banner = banner
+        self.summary = summary
+        self.dataLoss = dataLoss
+        self.idInObject = idInObject
+        self.isSettling = isSettling
+        self.createFirst = createFirst
+        self.readinessCopiesData = readinessCopiesData
+        self.deleteWaitsUntilGone = deleteWaitsUntilGone
+        self.status = status
+    }
+}
+
+/// Whether deleting or recreating a kind needs a yes, and how the banner words it (planning-rules.md §10.4).
+public enum DestructiveBanner: Sendable {
+    /// No approval, with the reason (nothing is lost, or the platform keeps the data).
+    case none(because: String)
+    /// Approval with a group banner: the message for `apply`/`deploy`, and for `destroy`.
+    case group(deploy: String, destroy: String)
+}
+
+/// A kind's section in `reconcile summary`.
+public struct SummarySection: Sendable {
+    /// The section title (`Database instances`).
+    public var title: String
+    /// The workspace page of a resource with id `id` on `host` (no trailing slash).
+    public var url: @Sendable (_ id: String, _ host: String) -> String
+    /// The live object in a few words.
+    public var liveState: @Sendable (JSONValue) -> String
+
+    /// A section.
+    public init(title: String, url: @escaping @Sendable (String, String) -> String,
+                liveState: @escaping @Sendable (JSONValue) -> String) {
+        self.title = title
+        self.url = url
+        self.liveState = liveState
+    }
+}
+
+/// What `reconcile status` reports for a kind.
+public enum StatusRole: Sendable {
+    /// Nothing of its own.
+    case none
+    /// A PostgreSQL host: state, and connections read over libpq.
+    case databaseHost
+    /// A synced table: states, and rows, size and partitions read over libpq on its host.
+    case syncedTable
+}
