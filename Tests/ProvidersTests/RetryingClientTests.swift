@@ -1,4 +1,5 @@
 import Foundation
+import LakebaseLocalHarness
 import Testing
 import JSONCore
 @testable import Providers

@@ -30,6 +30,14 @@ public struct HTTPResponse: Sendable {
     public var body: Data
     /// The HTTP version used (`1.1`, `2`).
     public var httpVersion: String
+
+    /// A response (transports make them; test transports script them).
+    public init(status: Int, headers: [String: String], body: Data, httpVersion: String) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.httpVersion = httpVersion
+    }
 }
 
 /// A request that got no HTTP response: the connection failed, timed out, or TLS failed.
@@ -45,6 +53,14 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
     public var isTransient: Bool
     /// `POST /api/2.0/...: could not connect (Couldn't connect to server)`.
     public var description: String { "\(call): \(message)" }
+
+    /// A transport failure.
+    public init(code: Int32, message: String, call: String, isTransient: Bool) {
+        self.code = code
+        self.message = message
+        self.call = call
+        self.isTransient = isTransient
+    }
 }
 
 extension HTTPRequest {

@@ -19,10 +19,18 @@ public actor StateJournal {
         throws(StateFileError) {
         var starting = state
         if starting.lineage.isEmpty { starting.lineage = UUID().uuidString.lowercased() }
-        try? FileManager.default.createDirectory(atPath: (file.path as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true)
+        let directory = (file.path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StateFileError(description: "cannot create the state directory \(directory): \(error.localizedDescription)")
+        }
         let descriptor = open(file.walPath, O_WRONLY | O_CREAT | O_EXCL | O_APPEND, 0o600)
         guard descriptor >= 0 else {
+            let cause = errno
+            guard cause == EEXIST else {
+                throw StateFileError(description: "cannot create \(file.walPath): \(String(cString: strerror(cause)))")
+            }
             throw StateFileError(description: "\(file.walPath) exists: another apply is running in this directory, or one was interrupted (run plan to fold it in)")
         }
         log = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)

@@ -1,22 +1,27 @@
 import Foundation
-@testable import Providers
+import Providers
 
 /// A transport that answers from a script and records what it was sent.
-final class ScriptedTransport: HTTPTransporting, @unchecked Sendable {
-    enum Step {
+public final class ScriptedTransport: HTTPTransporting, @unchecked Sendable {
+    /// One scripted answer.
+    public enum Step {
         case respond(Int, body: String = "{}", headers: [String: String] = [:])
         case fail(transient: Bool)
     }
 
     private let lock = NSLock()
     private var steps: [Step]
-    private(set) var requests: [HTTPRequest] = []
+    /// Every request sent, in order.
+    public private(set) var requests: [HTTPRequest] = []
 
-    init(_ steps: [Step]) { self.steps = steps }
+    /// A transport answering with `steps`, then 500 `SCRIPT_EXHAUSTED`.
+    public init(_ steps: [Step]) { self.steps = steps }
 
-    var sentCount: Int { lock.withLock { requests.count } }
+    /// How many requests were sent.
+    public var sentCount: Int { lock.withLock { requests.count } }
 
-    func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+    /// Answers with the next step.
+    public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         let step: Step = lock.withLock {
             requests.append(request)
             return steps.isEmpty ? .respond(500, body: #"{"error_code":"SCRIPT_EXHAUSTED","message":"no more steps"}"#) : steps.removeFirst()
@@ -31,14 +36,20 @@ final class ScriptedTransport: HTTPTransporting, @unchecked Sendable {
 }
 
 /// Virtual time: `sleep` moves the clock forward at once and records the pause.
-final class ManualClock: ClientClock, @unchecked Sendable {
+public final class ManualClock: ClientClock, @unchecked Sendable {
     private let lock = NSLock()
     private var current: Double = 1_800_000_000
-    private(set) var pauses: [Double] = []
+    /// Every pause slept, in order.
+    public private(set) var pauses: [Double] = []
 
-    var now: Double { lock.withLock { current } }
+    /// A clock at a fixed start.
+    public init() {}
 
-    func sleep(seconds: Double) async throws {
+    /// The current virtual time.
+    public var now: Double { lock.withLock { current } }
+
+    /// Moves the clock forward by `seconds` at once.
+    public func sleep(seconds: Double) async throws {
         lock.withLock {
             current += seconds
             pauses.append(seconds)
@@ -46,11 +57,12 @@ final class ManualClock: ClientClock, @unchecked Sendable {
         await Task.yield()
     }
 
-    func advance(_ seconds: Double) { lock.withLock { current += seconds } }
+    /// Moves the clock forward without a pause.
+    public func advance(_ seconds: Double) { lock.withLock { current += seconds } }
 }
 
 /// A client for `https://example.cloud.databricks.com` over a scripted transport.
-func scriptedClient(
+public func scriptedClient(
     _ transport: ScriptedTransport, clock: ManualClock = ManualClock(), tokens: any TokenSource = StaticTokenSource(token: "dapi-secret"),
     trace: DebugTrace? = nil, budget: Double = 300
 ) throws -> WorkspaceClient {
