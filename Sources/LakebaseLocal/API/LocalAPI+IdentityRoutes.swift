@@ -2,7 +2,7 @@ import Foundation
 import JSONCore
 
 extension LocalAPI {
-    /// SCIM `Me`, host metadata, OAuth discovery and token, and instance permissions.
+    /// SCIM `Me`, host metadata, OAuth discovery and token.
     static func identityRoutes(_ workspace: LocalWorkspace, _ identity: IdentityProvider) -> [Route] {
         [
             Route("GET", "/api/2.0/preview/scim/v2/Me") { call throws(LocalAPIError) in
@@ -29,17 +29,6 @@ extension LocalAPI {
             Route("POST", "/oidc/v1/token", needsAuth: false) { call throws(LocalAPIError) in
                 let form = APIRequest.parseQuery(String(decoding: call.request.body, as: UTF8.self))
                 return await identity.issueToken(authorization: call.request.headers["authorization"], form: form)
-            },
-            Route("GET", "/api/2.0/permissions/database-instances/{name}") { call throws(LocalAPIError) in
-                .json(try await workspace.permissions(of: call.parameter("name")))
-            },
-            Route("PUT", "/api/2.0/permissions/database-instances/{name}") { call throws(LocalAPIError) in
-                .json(try await workspace.setPermissions(
-                    of: call.parameter("name"), body: BodyFields(try call.request.jsonObject()), replace: true))
-            },
-            Route("PATCH", "/api/2.0/permissions/database-instances/{name}") { call throws(LocalAPIError) in
-                .json(try await workspace.setPermissions(
-                    of: call.parameter("name"), body: BodyFields(try call.request.jsonObject()), replace: false))
             },
         ]
     }

@@ -18,7 +18,7 @@ public final class LocalAPI: Sendable {
         gate = ConcurrencyGate(limit: options.maxConcurrentRequests)
         faults = FaultInjector(rate: options.faultRate, seed: options.faultSeed ?? UInt64.random(in: 0...UInt64.max))
         log = try options.requestLogPath.map(RequestLog.init(path:))
-        routes = Self.databaseRoutes(workspace) + Self.workspaceFileRoutes(workspace)
+        routes = EmulatedKinds.routes(workspace) + Self.databaseRoutes(workspace) + Self.workspaceFileRoutes(workspace)
             + Self.identityRoutes(workspace, identity) + Self.unityCatalogRoutes(workspace) + Self.statementRoutes(workspace)
             + Self.pipelineRoutes(workspace)
     }

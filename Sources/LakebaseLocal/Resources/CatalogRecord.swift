@@ -1,7 +1,7 @@
 import Foundation
 
 /// A database catalog: a PostgreSQL database of an instance registered as a Unity Catalog catalog.
-struct CatalogRecord: Codable, Sendable {
+struct CatalogRecord: StoredResource {
     var name: String
     var uid: String
     var databaseInstanceName: String

@@ -2,7 +2,7 @@ import Foundation
 
 /// A database instance as the emulator stores it: what the caller set, what the server set, and where its
 /// state machine stands.
-struct InstanceRecord: Codable, Sendable {
+struct InstanceRecord: StoredResource {
     var name: String
     var uid: String
     var capacity: String

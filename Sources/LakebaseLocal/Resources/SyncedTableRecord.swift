@@ -1,7 +1,7 @@
 import Foundation
 
 /// A synced database table: its spec, where it lands, its pipeline and where its state machine stands.
-struct SyncedTableRecord: Codable, Sendable {
+struct SyncedTableRecord: StoredResource {
     var name: String
     var instanceName: String
     var logicalDatabaseName: String

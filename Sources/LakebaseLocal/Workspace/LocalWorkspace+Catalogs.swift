@@ -50,7 +50,7 @@ extension LocalWorkspace {
     /// `DELETE /api/2.0/database/catalogs/{name}`: unregisters the catalog; the PostgreSQL database stays.
     func deleteCatalog(_ name: String) throws(LocalAPIError) {
         guard catalog(named: name) != nil else { throw Self.catalogMissing(name) }
-        snapshot.catalogs.removeAll { $0.name == name }
+        snapshot.catalogs[name: name] = nil
         save()
     }
 
@@ -65,7 +65,7 @@ extension LocalWorkspace {
 
     /// The database catalog called `name`, if any.
     func catalog(named name: String) -> CatalogRecord? {
-        snapshot.catalogs.first { $0.name == name }
+        snapshot.catalogs[name: name]
     }
 
     /// Names of the lakehouse's standard catalogs (from the seed).

@@ -53,7 +53,7 @@ extension LocalWorkspace {
 
     /// `GET /api/2.0/database/instances` (paged, at most 100 per page).
     func listInstances(pageSize: Int?, pageToken: String?) throws(LocalAPIError) -> JSONValue {
-        let page = try Pagination.page(of: snapshot.instances, size: pageSize, maximum: 100, token: pageToken)
+        let page = try Pagination.page(of: Array(snapshot.instances), size: pageSize, maximum: 100, token: pageToken)
         return Pagination.body(
             key: "database_instances", items: page.items.map { $0.wire(children: children(of: $0)) },
             nextToken: page.nextToken)
@@ -123,7 +123,7 @@ extension LocalWorkspace {
 
     /// The instance called `name`, if any.
     func instance(named name: String) -> InstanceRecord? {
-        snapshot.instances.first { $0.name == name }
+        snapshot.instances[name: name]
     }
 
     /// The instance called `name`, or the platform's 404.

@@ -58,7 +58,7 @@ extension LocalWorkspace {
         guard let record = syncedTable(named: name) else { throw Self.syncedTableMissing(name) }
         transitions[name]?.cancel()
         transitions[name] = nil
-        snapshot.syncedTables.removeAll { $0.name == name }
+        snapshot.syncedTables[name: name] = nil
         save()
         guard purgeData, let instance = instance(named: record.instanceName), instance.state == .available else { return }
         let parts = record.nameParts
@@ -81,7 +81,7 @@ extension LocalWorkspace {
 
     /// The synced table called `name`, if any.
     func syncedTable(named name: String) -> SyncedTableRecord? {
-        snapshot.syncedTables.first { $0.name == name }
+        snapshot.syncedTables[name: name]
     }
 
     static func syncedTableMissing(_ name: String) -> LocalAPIError {

@@ -3,9 +3,10 @@ import Foundation
 /// Everything the emulated workspace keeps across restarts, saved as `<data-dir>/workspace.json`.
 struct WorkspaceSnapshot: Codable, Sendable {
     var workspaceID: String
-    var instances: [InstanceRecord] = []
-    var catalogs: [CatalogRecord] = []
-    var syncedTables: [SyncedTableRecord] = []
+    /// One state table per kind, keyed by full resource name.
+    var instances = ResourceTable<InstanceRecord>()
+    var catalogs = ResourceTable<CatalogRecord>()
+    var syncedTables = ResourceTable<SyncedTableRecord>()
     var files: [String: WorkspaceObject] = [:]
     var instancePermissions: [String: [AccessControlEntry]] = [:]
     var nextObjectID: Int64 = 1_000_000
