@@ -55,8 +55,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "ReconcilerTests",
-            dependencies: ["JSONCore", "YAMLBridge", "ManifestModel", "Providers", "Reconciler", "LakebaseLocalHarness"],
-            exclude: ["Fixtures", "Golden"]),
+            dependencies: [
+                "JSONCore", "YAMLBridge", "ManifestModel", "Providers", "Reconciler", "LakebaseLocal", "LakebaseLocalHarness",
+            ],
+            exclude: ["Fixtures", "Golden", "KindFixtures"]),
         .target(
             name: "LakebaseLocalHarness",
             dependencies: ["LakebaseLocal", "Providers", "JSONCore"],

@@ -19,6 +19,9 @@ public enum KindBehaviours {
     /// Every registered resource kind's behaviour, in the kinds' registry order.
     public static var all: [KindBehaviour] { registered.all.sorted { $0.kind.resourceKind < $1.kind.resourceKind } }
 
+    /// The behaviour registered for `kind`, or nil when nobody described it (the meta-test requires one per kind).
+    static func registered(_ kind: ResourceKind) -> KindBehaviour? { registered.find(kind) }
+
     /// The behaviour of `kind`; a kind nobody described gets one that asks before every delete.
     public static func behaviour(of kind: NodeKind) -> KindBehaviour {
         if kind.isPermissions { return .permissions(of: kind.resourceKind) }
