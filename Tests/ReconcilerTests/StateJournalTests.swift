@@ -14,7 +14,7 @@ import Testing
         let root = try folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         // A file where the `.databricks` directory should be: creating the state directory fails.
-        FileManager.default.createFile(atPath: root + "/.databricks", contents: Data())
+        #expect(FileManager.default.createFile(atPath: root + "/.databricks", contents: Data()))
         let file = LocalStateFile(bundleRoot: root, target: "dev", cliVersion: "test")
         do {
             _ = try StateJournal(state: DeploymentState(cliVersion: "test"), file: file, remote: nil)

@@ -41,7 +41,10 @@ extension KindClient {
     public func waitReady(id: String, desired: JSONValue) async throws -> String? { nil }
 
     /// Polls GET until it answers 404, bounded by `waitOptions`.
-    public func waitGone(id: String) async throws {
+    public func waitGone(id: String) async throws { try await pollUntilGone(id: id) }
+
+    /// Polls GET until it answers 404, bounded by `waitOptions`.
+    public func pollUntilGone(id: String) async throws {
         try await Poller(options: waitOptions, resource: id, goal: "deletion").run { () throws(APIError) -> PollVerdict<Void> in
             guard let object = try await read(id: id) else { return .done(()) }
             return .pending(state: object["state"]?.stringValue ?? "present")

@@ -7,10 +7,10 @@ public enum KindClients {
     public typealias Factory = @Sendable (WorkspaceClient, WaitOptions) -> any KindClient
 
     static let builtIn: [(name: String, make: Factory)] = [
-        ("database_instances", { DatabaseInstanceClient(client: $0, waitOptions: $1) }),
+        ("database_instances", CollectionClient.databaseInstances),
         ("database_instances.permissions", { PermissionsClient(client: $0, waitOptions: $1) }),
-        ("database_catalogs", { DatabaseCatalogClient(client: $0, waitOptions: $1) }),
-        ("synced_database_tables", { SyncedDatabaseTableClient(client: $0, waitOptions: $1) }),
+        ("database_catalogs", CollectionClient.databaseCatalogs),
+        ("synced_database_tables", CollectionClient.syncedDatabaseTables),
     ]
 
     private static let registered = LockedFactories(builtIn)
