@@ -3,9 +3,13 @@
 struct YAMLTreeBuilder {
     private let reader: LibYAMLEventReader
     private let text: String
-    private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    private var anchors: [String: Built] = [:]
     private var anchorsInProgress: Set<String> = []
     private var expandedNodes = 0
+    private var depth = 0
+
+    /// A built node with its size in nodes and its height in levels of sequences and mappings.
+    private typealias Built = (node: YAMLNode, size: Int, height: Int)
 
     init(reader: LibYAMLEventReader, text: String) {
         self.reader = reader
@@ -28,7 +32,7 @@ struct YAMLTreeBuilder {
     }
 
     /// Builds the node that starts with `event`; returns it with its size in nodes.
-    private mutating func buildNode(_ event: YAMLEvent) throws(YAMLError) -> (node: YAMLNode, size: Int) {
+    private mutating func buildNode(_ event: YAMLEvent) throws(YAMLError) -> Built {
         switch event {
         case .alias(let anchor, let location):
             return try resolveAlias(anchor, at: location)
@@ -37,14 +41,18 @@ struct YAMLTreeBuilder {
                 throw error(at: location, "cannot read '\(scalar.value)' as \(scalar.tag ?? "")",
                             context: "remove the tag or change the value")
             }
-            return register(anchor, (YAMLNode(.scalar(scalar), at: location), 1))
+            return register(anchor, (YAMLNode(.scalar(scalar), at: location), 1, 0))
         case .sequenceStart(let anchor, let tag, let location):
             try checkCollectionTag(tag, expected: YAMLTag.seq, at: location)
+            try enter(at: location)
+            defer { depth -= 1 }
             begin(anchor)
             let built = try buildSequence(at: location)
             return register(anchor, built)
         case .mappingStart(let anchor, let tag, let location):
             try checkCollectionTag(tag, expected: YAMLTag.map, at: location)
+            try enter(at: location)
+            defer { depth -= 1 }
             begin(anchor)
             let built = try buildMapping(at: location)
             return register(anchor, built)
@@ -53,36 +61,40 @@ struct YAMLTreeBuilder {
         }
     }
 
-    private mutating func buildSequence(at location: SourceLocation) throws(YAMLError) -> (node: YAMLNode, size: Int) {
+    private mutating func buildSequence(at location: SourceLocation) throws(YAMLError) -> Built {
         var items: [YAMLNode] = []
         var size = 1
+        var height = 1
         while true {
             let event = try reader.next()
             if case .sequenceEnd = event { break }
             let item = try buildNode(event)
             items.append(item.node)
             size += item.size
+            height = max(height, item.height + 1)
         }
-        return (YAMLNode(.sequence(items), at: location), size)
+        return (YAMLNode(.sequence(items), at: location), size, height)
     }
 
-    private mutating func buildMapping(at location: SourceLocation) throws(YAMLError) -> (node: YAMLNode, size: Int) {
+    private mutating func buildMapping(at location: SourceLocation) throws(YAMLError) -> Built {
         var explicit: [YAMLPair] = []
         var firstSeen: [String: SourceLocation] = [:]
         var mergeSources: [YAMLNode] = []
         var mergeIndex: Int?
         var mergeKeyLocation: SourceLocation?
         var size = 1
+        var height = 1
         while true {
             let keyEvent = try reader.next()
             if case .mappingEnd = keyEvent { break }
-            let (keyNode, _) = try buildNode(keyEvent)
+            let keyNode = try buildNode(keyEvent).node
             guard let keyScalar = keyNode.scalar else {
                 throw error(at: keyNode.location, "invalid key: mapping keys must be scalars",
                             context: "write the key as plain text")
             }
             let value = try buildNode(try reader.next())
             size += value.size + 1
+            height = max(height, value.height + 1)
             if isMergeKey(keyScalar) {
                 if let first = mergeKeyLocation {
                     throw error(at: keyNode.location, "duplicate YAML merge key ('<<') is not allowed",
@@ -111,7 +123,7 @@ struct YAMLTreeBuilder {
             }
             explicit.insert(contentsOf: merged, at: mergeIndex)
         }
-        return (YAMLNode(.mapping(explicit), at: location), size)
+        return (YAMLNode(.mapping(explicit), at: location), size, height)
     }
 
     private func isMergeKey(_ scalar: YAMLScalar) -> Bool {
@@ -133,12 +145,16 @@ struct YAMLTreeBuilder {
         }
     }
 
-    private mutating func resolveAlias(_ anchor: String, at location: SourceLocation) throws(YAMLError) -> (node: YAMLNode, size: Int) {
+    private mutating func resolveAlias(_ anchor: String, at location: SourceLocation) throws(YAMLError) -> Built {
         if anchorsInProgress.contains(anchor) {
             throw error(at: location, "cyclic alias '*\(anchor)' refers to the node that contains it")
         }
         guard let target = anchors[anchor] else {
             throw error(at: location, "unknown anchor '\(anchor)'", context: "define it with &\(anchor) before this alias")
+        }
+        if depth + target.height > YAMLParser.maxDepth {
+            throw error(at: location, "alias '*\(anchor)' nests sequences and mappings more than \(YAMLParser.maxDepth) levels deep",
+                        context: "a manifest needs a few levels; flatten the structure")
         }
         expandedNodes += target.size
         if expandedNodes > YAMLParser.maxExpandedNodes {
@@ -148,11 +164,20 @@ struct YAMLTreeBuilder {
         return target
     }
 
+    /// One level deeper; past `YAMLParser.maxDepth` the file is refused where the level starts.
+    private mutating func enter(at location: SourceLocation) throws(YAMLError) {
+        depth += 1
+        guard depth <= YAMLParser.maxDepth else {
+            throw error(at: location, "sequences and mappings are nested more than \(YAMLParser.maxDepth) levels deep",
+                        context: "a manifest needs a few levels; flatten the structure")
+        }
+    }
+
     private mutating func begin(_ anchor: String?) {
         if let anchor { anchorsInProgress.insert(anchor) }
     }
 
-    private mutating func register(_ anchor: String?, _ built: (node: YAMLNode, size: Int)) -> (node: YAMLNode, size: Int) {
+    private mutating func register(_ anchor: String?, _ built: Built) -> Built {
         if let anchor {
             anchorsInProgress.remove(anchor)
             anchors[anchor] = built

@@ -26,6 +26,17 @@ import Testing
         #expect(run.stdout.hasSuffix("Found 3 errors and 1 warning\n"))
     }
 
+    /// 10,000 nested sequences or mappings once crashed `validate` (exit 139); now a located error and exit 1.
+    @Test(arguments: [String(repeating: "[", count: 10_000), String(repeating: "{a: ", count: 10_000)])
+    func deeplyNestedFilesAreRefusedWithoutACrash(nesting: String) throws {
+        let bundle = try TemporaryBundle(["databricks.yml": "bundle: {name: b}\nx: " + nesting + "\n"])
+        defer { try? FileManager.default.removeItem(atPath: bundle.directory) }
+        let run = try ReconcileBinary.run(["validate", "-C", bundle.directory])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("databricks.yml:2:"), "\(run.stdout.prefix(300))")
+        #expect(run.stdout.contains("levels deep"))
+    }
+
     @Test func theAdvisorFileIsCheckedToo() throws {
         let bundle = try TemporaryBundle([
             "databricks.yml": "bundle: {name: b}\nresources:\n  database_instances:\n    db: {name: db, capacity: CU_1}\n",

@@ -181,4 +181,29 @@ import JSONCore
         let value = JSONValue.string("a\"b\\c\nd\u{01}é")
         #expect(value.serialized() == #""a\"b\\c\nd\u0001é""#)
     }
+
+    /// Nesting is bounded (10,000 levels of `[` or `{a: ` crashed the recursive tree walks): a located error,
+    /// at the level that goes too deep, never a crash.
+    @Test(arguments: [
+        (String(repeating: "[", count: 10_000), 1 + YAMLParser.maxDepth),
+        ("x: " + String(repeating: "{a: ", count: 10_000), 4 + YAMLParser.maxDepth * 4 - 4),
+    ])
+    func deepNestingIsRefusedWhereItGoesTooDeep(text: String, column: Int) throws {
+        let error = try #require(parseError(text))
+        #expect(error.problem.contains("nested more than \(YAMLParser.maxDepth) levels deep"))
+        #expect(error.location.line == 1)
+        #expect(error.location.column == column)
+    }
+
+    @Test func nestingUpToTheLimitIsFine() throws {
+        let text = String(repeating: "[", count: YAMLParser.maxDepth) + String(repeating: "]", count: YAMLParser.maxDepth)
+        #expect(try parse(text) != nil)
+    }
+
+    @Test func aliasesCannotNestPastTheLimit() throws {
+        var lines = ["a0: &a0 [x]"]
+        for index in 1...300 { lines.append("a\(index): &a\(index) [*a\(index - 1)]") }
+        let error = try #require(parseError(lines.joined(separator: "\n") + "\n"))
+        #expect(error.problem.contains("levels deep"))
+    }
 }
