@@ -38,6 +38,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("continuous-poll-ms"), help: "How often CONTINUOUS synced tables poll the change data feed.")
     var continuousPollMilliseconds = 2000
 
+    @Option(name: .customLong("operation-ms"), help: "How long Autoscaling operations stay done:false at least.")
+    var operationMilliseconds = 300
+
+    @Option(name: .customLong("endpoint-reconcile-ms"),
+            help: "How long an Autoscaling endpoint reconciles after a change (its delete answers 409 meanwhile).")
+    var endpointReconcileMilliseconds = 300
+
     @Option(name: .customLong("oauth-token-ttl"), help: "Lifetime of OAuth access tokens, in seconds.")
     var oauthTokenLifetime = 3600
 
@@ -60,6 +67,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard maxInstances >= 1 else { throw ValidationError("--max-instances must be at least 1") }
         guard continuousPollMilliseconds >= 10 else { throw ValidationError("--continuous-poll-ms must be at least 10") }
+        guard operationMilliseconds >= 0 else { throw ValidationError("--operation-ms must not be negative") }
+        guard endpointReconcileMilliseconds >= 0 else { throw ValidationError("--endpoint-reconcile-ms must not be negative") }
         guard oauthTokenLifetime >= 1 else { throw ValidationError("--oauth-token-ttl must be at least 1") }
     }
 
@@ -86,6 +95,8 @@ struct ServeCommand: AsyncParsableCommand {
         options.maxInstances = maxInstances
         options.oauthTokenLifetimeSeconds = oauthTokenLifetime
         options.continuousPollMilliseconds = continuousPollMilliseconds
+        options.operationMilliseconds = operationMilliseconds
+        options.endpointReconcileMilliseconds = endpointReconcileMilliseconds
         do {
             try await LakebaseLocalServer(options: options).run { url in
                 FileHandle.standardOutput.write(Data("lakebase-local listening on \(url)\n".utf8))

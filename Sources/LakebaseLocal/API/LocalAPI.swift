@@ -20,7 +20,7 @@ public final class LocalAPI: Sendable {
         log = try options.requestLogPath.map(RequestLog.init(path:))
         routes = EmulatedKinds.routes(workspace) + Self.databaseRoutes(workspace) + Self.workspaceFileRoutes(workspace)
             + Self.identityRoutes(workspace, identity) + Self.unityCatalogRoutes(workspace) + Self.statementRoutes(workspace)
-            + Self.pipelineRoutes(workspace)
+            + Self.pipelineRoutes(workspace) + Self.postgresRoutes(workspace)
     }
 
     /// Answers one request: admitted requests count as in flight for the whole latency; refused ones get the

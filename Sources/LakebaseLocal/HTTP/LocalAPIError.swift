@@ -10,22 +10,50 @@ public struct LocalAPIError: Error, Equatable, Sendable {
     public let message: String
     /// Seconds for a `Retry-After` header, for 429 and 503 answers.
     public let retryAfterSeconds: Int?
+    /// The `details` list (`google.rpc.ErrorInfo` and the like), when the platform sends one.
+    public let details: [JSONValue]
 
     /// An error with an explicit status and code.
-    public init(status: Int, errorCode: String, message: String, retryAfterSeconds: Int? = nil) {
+    public init(status: Int, errorCode: String, message: String, retryAfterSeconds: Int? = nil, details: [JSONValue] = []) {
         self.status = status
         self.errorCode = errorCode
         self.message = message
         self.retryAfterSeconds = retryAfterSeconds
+        self.details = details
     }
 
-    /// The error body `{"error_code": …, "message": …}`.
+    /// The error body `{"error_code": …, "message": …, "details": [...]}` (details only when there are some).
     public var body: JSONValue {
-        .object(["error_code": .string(errorCode), "message": .string(message)])
+        var object: JSONObject = ["error_code": .string(errorCode), "message": .string(message)]
+        if !details.isEmpty { object["details"] = .array(details) }
+        return .object(object)
+    }
+
+    /// 400 `BAD_REQUEST` with the `MANAGED_BY_PARENT` error info the platform sends when a root branch or a
+    /// read-write endpoint is deleted on its own (autoscaling-api.md §1.7).
+    static func managedByParent(_ message: String) -> LocalAPIError {
+        LocalAPIError(status: 400, errorCode: "BAD_REQUEST", message: message, details: [
+            .object([
+                "@type": .string("type.googleapis.com/google.rpc.ErrorInfo"), "domain": .string("databricks.com"),
+                "reason": .string("RESOURCE_CONFLICT"),
+                "metadata": .object(["declarative_context": .string("MANAGED_BY_PARENT")]),
+            ]),
+            .object(["@type": .string("type.googleapis.com/google.rpc.RequestInfo"), "request_id": .string(RandomToken.uuid())]),
+        ])
+    }
+
+    /// 400 `BAD_REQUEST` (duplicate databases and roles, protected branches).
+    static func badRequest(_ message: String) -> LocalAPIError {
+        LocalAPIError(status: 400, errorCode: "BAD_REQUEST", message: message)
     }
 
     static func notFound(_ message: String, code: String = "RESOURCE_DOES_NOT_EXIST") -> LocalAPIError {
         LocalAPIError(status: 404, errorCode: code, message: message)
+    }
+
+    /// 409 `ALREADY_EXISTS`, as the Autoscaling API answers a duplicate id.
+    static func duplicate(_ message: String) -> LocalAPIError {
+        LocalAPIError(status: 409, errorCode: "ALREADY_EXISTS", message: message)
     }
 
     static func alreadyExists(_ message: String) -> LocalAPIError {

@@ -23,6 +23,11 @@ public enum EmulatedKinds {
         .databaseInstances,
         .databaseCatalogs,
         .syncedDatabaseTables,
+        .postgresProjects,
+        .postgresBranches,
+        .postgresEndpoints,
+        .postgresDatabases,
+        .postgresRoles,
     ]
 
     /// Bundle kind → collection path, for the tests that check every kind `reconcile` knows is served here.

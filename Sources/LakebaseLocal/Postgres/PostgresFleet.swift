@@ -7,12 +7,12 @@ actor PostgresFleet {
     /// Name of the superuser the emulator administers each server with.
     static let adminRole = "lakebase_admin"
 
-    private let installation: PostgresInstallation
-    private let runner: CommandRunner
-    private let root: URL
+    let installation: PostgresInstallation
+    let runner: CommandRunner
+    let root: URL
     private let port: Int
     private let certificate: TLSCertificate
-    private let adminPassword: String
+    let adminPassword: String
     private var templateTask: Task<URL, any Error>?
 
     /// Prepares the fleet under `dataDirectory` (certificate and admin password are made once and kept).
@@ -40,6 +40,7 @@ actor PostgresFleet {
             try await initialize(folder: folder, dataFolder: dataFolder)
         }
         if try await isRunning(folder: folder) { try await stop(uid: uid) }
+        try Self.hostBasedAccess.write(to: dataFolder.appendingPathComponent("pg_hba.conf"), atomically: false, encoding: .utf8)
         try await runner.run(
             installation.pgCtl,
             [
@@ -79,7 +80,7 @@ actor PostgresFleet {
         ]
     }
 
-    private func isRunning(folder: URL) async throws -> Bool {
+    func isRunning(folder: URL) async throws -> Bool {
         let status = try await runner.exitStatus(
             installation.pgCtl, ["-D", folder.appendingPathComponent("pgdata").path, "status"],
             logFile: folder.appendingPathComponent("pg_ctl.log"), workingDirectory: folder)
@@ -166,13 +167,17 @@ actor PostgresFleet {
         let existing = try String(contentsOf: configFile, encoding: .utf8)
         try (existing + "\n# lakebase-local\n" + settings.joined(separator: "\n") + "\n")
             .write(to: configFile, atomically: false, encoding: .utf8)
-        let hba = """
-            # lakebase-local: TLS and SCRAM passwords only, loopback only, as on the platform
-            hostssl all all 127.0.0.0/8 scram-sha-256
-
-            """
-        try hba.write(to: dataFolder.appendingPathComponent("pg_hba.conf"), atomically: false, encoding: .utf8)
+        try Self.hostBasedAccess.write(to: dataFolder.appendingPathComponent("pg_hba.conf"), atomically: false, encoding: .utf8)
     }
+
+    /// TLS and SCRAM passwords only, loopback only, as on the platform; replication connections too, which copy a
+    /// branch's data and feed read-only endpoints.
+    static let hostBasedAccess = """
+        # lakebase-local: TLS and SCRAM passwords only, loopback only, as on the platform
+        hostssl all all 127.0.0.0/8 scram-sha-256
+        hostssl replication all 127.0.0.0/8 scram-sha-256
+
+        """
 
     private static func adminPassword(in dataDirectory: URL) throws -> String {
         let file = dataDirectory.appendingPathComponent("admin-password")

@@ -14,6 +14,7 @@ public struct PostgresInstallation: Sendable {
 
     var initdb: String { binDirectory.appendingPathComponent("initdb").path }
     var pgCtl: String { binDirectory.appendingPathComponent("pg_ctl").path }
+    var pgBasebackup: String { binDirectory.appendingPathComponent("pg_basebackup").path }
 
     /// Finds the installation or explains how to install one.
     static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresInstallation {

@@ -46,6 +46,10 @@ public struct ServerOptions: Sendable {
     public var credentialLifetimeSeconds = 3600
     /// How often a CONTINUOUS pipeline polls the change data feed, in milliseconds.
     public var continuousPollMilliseconds = 2000
+    /// How long an Autoscaling operation stays `done: false` at least.
+    public var operationMilliseconds = 300
+    /// How long an endpoint reconciles after a create or update (`pending_state`; its delete answers 409 meanwhile).
+    public var endpointReconcileMilliseconds = 300
 
     /// The defaults of `lakebase-local serve`.
     public init() {}

@@ -65,7 +65,7 @@ extension LocalWorkspace {
     /// A loopback address no other instance uses and nothing else listens on at the PostgreSQL port:
     /// 127.0.1.2, 127.0.1.3, … (on Linux the whole 127.0.0.0/8 block is loopback).
     func freeAddress() throws(LocalAPIError) -> String {
-        let taken = Set(snapshot.instances.map(\.address))
+        let taken = Set(snapshot.instances.map(\.address) + snapshot.postgres.compactMap(\.address))
         for third in 1...254 {
             for fourth in 2...254 {
                 let address = "127.0.\(third).\(fourth)"

@@ -49,6 +49,7 @@ actor LocalWorkspace {
                 break
             }
         }
+        try await resumePostgres()
         for table in snapshot.syncedTables where table.phaseDue != nil || table.detailedState == SyncedTableState.provisioning {
             scheduleSyncedTableTransition(table.name)
         }
@@ -70,6 +71,13 @@ actor LocalWorkspace {
                 try await fleet.stop(uid: instance.uid)
             } catch {
                 Self.report("stopping the PostgreSQL server of instance '\(instance.name)' failed: \(error)")
+            }
+        }
+        for server in liveServers().reversed() {
+            do {
+                try await fleet.stop(uid: server.folder)
+            } catch {
+                Self.report("stopping the PostgreSQL server in \(server.folder) failed: \(error)")
             }
         }
         await lakehouse.stop()

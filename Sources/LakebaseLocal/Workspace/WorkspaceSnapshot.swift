@@ -7,6 +7,12 @@ struct WorkspaceSnapshot: Codable, Sendable {
     var instances = ResourceTable<InstanceRecord>()
     var catalogs = ResourceTable<CatalogRecord>()
     var syncedTables = ResourceTable<SyncedTableRecord>()
+    /// The Autoscaling resources (projects, branches, endpoints, databases, roles), absent in older files.
+    var postgresTable: ResourceTable<PostgresRecord>?
+    /// Long-running operations of the Autoscaling API, absent in older files.
+    var operationTable: ResourceTable<OperationRecord>?
+    /// Project permissions by project id, absent in older files.
+    var projectPermissionTable: [String: [AccessControlEntry]]?
     var files: [String: WorkspaceObject] = [:]
     var instancePermissions: [String: [AccessControlEntry]] = [:]
     var nextObjectID: Int64 = 1_000_000
@@ -22,6 +28,24 @@ struct WorkspaceSnapshot: Codable, Sendable {
 }
 
 extension WorkspaceSnapshot {
+    /// The Autoscaling resources.
+    var postgres: ResourceTable<PostgresRecord> {
+        get { postgresTable ?? ResourceTable() }
+        set { postgresTable = newValue }
+    }
+
+    /// The long-running operations.
+    var operations: ResourceTable<OperationRecord> {
+        get { operationTable ?? ResourceTable() }
+        set { operationTable = newValue }
+    }
+
+    /// Project permissions by project id.
+    var projectPermissions: [String: [AccessControlEntry]] {
+        get { projectPermissionTable ?? [:] }
+        set { projectPermissionTable = newValue }
+    }
+
     /// Adds the folders at `paths` that are missing (used for the root and the users' home folders).
     mutating func addFolders(_ paths: [String]) {
         let now = LocalWorkspace.epochMilliseconds()
