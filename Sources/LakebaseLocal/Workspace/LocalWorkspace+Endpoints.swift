@@ -39,7 +39,7 @@ extension LocalWorkspace {
         return startOperation(on: name, .endpoint) { () throws(LocalAPIError) -> JSONValue? in
             do {
                 try await fleet.copyCluster(from: branchFolder, sourceAddress: primaryAddress, to: folder, standby: true)
-                try await fleet.start(uid: folder, address: address)
+                await self.moveEndpoint(of: name, to: try await self.startServer(folder, at: address))
             } catch {
                 throw .internalError("starting the read-only endpoint \(name) failed: \(error)")
             }

@@ -23,8 +23,12 @@ extension LocalWorkspace {
         do {
             switch record.state {
             case .starting:
-                try await fleet.start(uid: uid, address: record.address)
-                try await fleet.bootstrap(address: record.address, creator: record.creator)
+                let address = try await startServer(uid, at: record.address)
+                if address != record.address, var moved = current(uid, generation) {
+                    moved.address = address
+                    replace(moved)
+                }
+                try await fleet.bootstrap(address: address, creator: record.creator)
             case .updating where record.stopped:
                 try await fleet.stop(uid: uid)
             case .deleting:
@@ -62,10 +66,27 @@ extension LocalWorkspace {
         return record
     }
 
+    /// Starts the server in folder `uid` at `address`; when something else took that address meanwhile (it was free
+    /// when the resource was created), at another free one. Returns where it listens.
+    func startServer(_ uid: String, at address: String) async throws -> String {
+        var current = address
+        for attempt in 1...3 {
+            do {
+                try await fleet.start(uid: uid, address: current)
+                return current
+            } catch {
+                guard attempt < 3, !LoopbackProbe.isFree(address: current, port: fleet.serverPort) else { throw error }
+                Self.report("\(current):\(fleet.serverPort) was taken by another program; starting \(uid) at another address")
+                current = try freeAddress(avoiding: current)
+            }
+        }
+        return current
+    }
+
     /// A loopback address no other instance uses and nothing else listens on at the PostgreSQL port:
     /// 127.0.1.2, 127.0.1.3, … (on Linux the whole 127.0.0.0/8 block is loopback).
-    func freeAddress() throws(LocalAPIError) -> String {
-        let taken = Set(snapshot.instances.map(\.address) + snapshot.postgres.compactMap(\.address))
+    func freeAddress(avoiding avoided: String? = nil) throws(LocalAPIError) -> String {
+        let taken = Set(snapshot.instances.map(\.address) + snapshot.postgres.compactMap(\.address) + [avoided].compactMap { $0 })
         for third in 1...254 {
             for fourth in 2...254 {
                 let address = "127.0.\(third).\(fourth)"

@@ -33,8 +33,9 @@ extension LocalWorkspace {
         let address = primaryEndpoint(of: branch.name)?.address ?? ""
         return startOperation(on: name, .project) { () throws(LocalAPIError) -> JSONValue? in
             do {
-                try await fleet.start(uid: folder, address: address)
-                try await fleet.bootstrap(address: address, creator: caller.userName)
+                let actual = try await self.startServer(folder, at: address)
+                await self.moveEndpoint(of: branch.name, to: actual)
+                try await fleet.bootstrap(address: actual, creator: caller.userName)
             } catch {
                 throw .internalError("starting the PostgreSQL server of \(branch.name) failed: \(error)")
             }
@@ -74,7 +75,7 @@ extension LocalWorkspace {
         return startOperation(on: name, .branch) { () throws(LocalAPIError) -> JSONValue? in
             do {
                 try await fleet.copyCluster(from: sourceFolder, sourceAddress: sourceAddress, to: folder, standby: false)
-                try await fleet.start(uid: folder, address: address)
+                await self.moveEndpoint(of: name, to: try await self.startServer(folder, at: address))
             } catch {
                 throw .internalError("copying \(sourceName) into \(name) failed: \(error)")
             }
@@ -139,6 +140,15 @@ extension LocalWorkspace {
     /// The wire of the record called `name`, if it exists.
     func postgresWire(named name: String) -> JSONValue? {
         snapshot.postgres[name: name].map(postgresWire)
+    }
+
+    /// Records where a branch's primary (or, for an endpoint name, that endpoint) listens after its server started.
+    func moveEndpoint(of name: String, to address: String) {
+        let endpoint = snapshot.postgres[name: name]?.kind == .endpoint ? snapshot.postgres[name: name] : primaryEndpoint(of: name)
+        guard var endpoint, endpoint.address != address else { return }
+        endpoint.address = address
+        snapshot.postgres[name: endpoint.name] = endpoint
+        save()
     }
 
     /// The read-write endpoint of a branch.
