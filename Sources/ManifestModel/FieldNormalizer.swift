@@ -62,7 +62,17 @@ struct FieldNormalizer {
             }
             let normalized = items.enumerated().compactMap { normalize($0.element, as: element, path: "\(path)[\($0.offset)]") }
             return YAMLNode(.sequence(normalized), at: node.location)
-        case .string, .enumeration, .int, .bool:
+        case .map(let element):
+            guard let pairs = node.pairs else {
+                mismatch(node, expected: "map", path: path)
+                return nil
+            }
+            return YAMLNode(.mapping(pairs.compactMap { pair in
+                normalize(pair.value, as: element, path: "\(path).\(pair.key)").map {
+                    YAMLPair(key: pair.key, keyLocation: pair.keyLocation, value: $0)
+                }
+            }), at: node.location)
+        case .string, .enumeration, .int, .number, .duration, .bool:
             guard let scalar = node.scalar else {
                 mismatch(node, expected: type.kindName, path: path)
                 return nil
@@ -94,6 +104,22 @@ struct FieldNormalizer {
                 mismatch(node, expected: "int", path: path)
                 return nil
             }
+        case .number:
+            switch value {
+            case .int(let i): return typed(String(i), tag: YAMLTag.int, at: node.location)
+            case .float(let f): return typed(String(f), tag: YAMLTag.float, at: node.location)
+            default:
+                mismatch(node, expected: "number", path: path)
+                return nil
+            }
+        case .duration:
+            let text = ConfigResolver.text(of: scalar)
+            guard let seconds = Self.durationSeconds(text) else {
+                diagnostics.error("invalid duration '\(text)' for \(Self.fieldName(path))",
+                                  detail: "write seconds followed by s, for example \"3600s\"", at: node.location, path: path)
+                return nil
+            }
+            return .string(Self.durationText(seconds), at: node.location)
         case .bool:
             switch value {
             case .bool(let b): return typed(b ? "true" : "false", tag: YAMLTag.bool, at: node.location)
@@ -106,6 +132,17 @@ struct FieldNormalizer {
         default:
             return node
         }
+    }
+
+    /// Seconds of `"300s"` / `"1.5s"`, or nil.
+    static func durationSeconds(_ text: String) -> Double? {
+        guard text.hasSuffix("s"), let seconds = Double(text.dropLast()), seconds >= 0, seconds.isFinite else { return nil }
+        return seconds
+    }
+
+    /// The canonical text of a duration: `"300s"`, `"1.5s"`.
+    static func durationText(_ seconds: Double) -> String {
+        seconds.rounded() == seconds && seconds < 1e15 ? "\(Int64(seconds))s" : "\(seconds)s"
     }
 
     private func typed(_ text: String, tag: String, at location: SourceLocation) -> YAMLNode {

@@ -2,10 +2,16 @@
 public indirect enum FieldType: Sendable {
     case string
     case int
+    /// An integer or a decimal number (compute units: `0.5`).
+    case number
+    /// A protobuf-JSON duration, seconds with an `s` (`"300s"`); normalized so equal durations compare equal.
+    case duration
     case bool
     case enumeration([String])
     case object([FieldSpec])
     case list(FieldType)
+    /// A map from free-form keys to values of one type (`pg_settings`); a change replaces it as a whole.
+    case map(FieldType)
     /// Remote-only structures whose inner shape we do not check.
     case any
 
@@ -14,8 +20,10 @@ public indirect enum FieldType: Sendable {
         switch self {
         case .string, .enumeration: "string"
         case .int: "int"
+        case .number: "number"
+        case .duration: "duration"
         case .bool: "bool"
-        case .object: "map"
+        case .object, .map: "map"
         case .list: "sequence"
         case .any: "value"
         }
@@ -60,6 +68,9 @@ public struct FieldSpec: Sendable {
     public var onChange = ChangeRule.kindDefault
     /// Whether the server fills it in when the bundle leaves it unset.
     public var serverDefault = false
+    /// Whether the field lives in the deployment state only (`purge_on_delete`): a change to it alone is applied by
+    /// rewriting the state, without a request.
+    public var stateOnly = false
     /// The output field GET reports in its place (`effective_node_count` for the input-only `node_count`); the live
     /// value is compared through it, so drift is seen.
     public var liveTwin: String?
@@ -80,6 +91,9 @@ public struct FieldSpec: Sendable {
 
     /// This field's local changes ignored, with `reason`.
     public func ignoresLocalChanges(_ reason: String) -> FieldSpec { with { $0.onChange = .ignored(reason: reason) } }
+
+    /// This field kept in the deployment state only.
+    public func keptInStateOnly() -> FieldSpec { with { $0.stateOnly = true } }
 
     /// This field filled in by the server when unset.
     public func defaultedByServer() -> FieldSpec { with { $0.serverDefault = true } }

@@ -9,6 +9,11 @@ public enum KindRegistry {
         .databaseInstances,
         .databaseCatalogs,
         .syncedDatabaseTables,
+        .postgresProjects,
+        .postgresBranches,
+        .postgresEndpoints,
+        .postgresDatabases,
+        .postgresRoles,
     ]
 
     /// Every registered kind, built-in ones first, in registry order.

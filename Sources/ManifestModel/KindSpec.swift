@@ -123,12 +123,15 @@ public struct PermissionsRule: Sendable {
     public var objectType: String
     /// Top-level permission level → this kind's level; top-level levels not listed do not apply.
     public var fromTopLevel: [String: String]
+    /// The field whose value names the permissions object (a project's bare `project_id`); nil: the resource's id.
+    public var idField: String?
 
     /// A rule.
-    public init(levels: [String], objectType: String, fromTopLevel: [String: String] = [:]) {
+    public init(levels: [String], objectType: String, fromTopLevel: [String: String] = [:], idField: String? = nil) {
         self.levels = levels
         self.objectType = objectType
         self.fromTopLevel = fromTopLevel
+        self.idField = idField
     }
 
     /// `/database-instances/<id>`, the permissions node's `object_id`.

@@ -15,6 +15,8 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
     public var path: String
     /// The request id from `details[].request_id`, when the server sent one.
     public var requestID: String?
+    /// `details[].metadata.declarative_context` (`MANAGED_BY_PARENT`: the parent's delete removes this resource).
+    public var declarativeContext: String?
     /// Seconds from a `Retry-After` header, when present.
     public var retryAfter: Double?
     /// How many attempts the call made before this answer (more than one means it was retried).
@@ -47,6 +49,7 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
         message = parsed?.message ?? parsed?.detail ?? parsed?.errorDescription ?? parsed?.error
             ?? (parsed == nil && !text.isEmpty && !text.hasPrefix("<") ? text : Self.statusText(status))
         requestID = parsed?.details?.compactMap(\.requestID).first
+        declarativeContext = parsed?.details?.compactMap(\.metadata?.declarativeContext).first
     }
 
     /// A synthetic error for failures that never reached the server's error handling.
@@ -109,7 +112,13 @@ private struct ErrorBody: Decodable, Equatable {
 
     struct Detail: Decodable, Equatable {
         var requestID: String?
-        enum CodingKeys: String, CodingKey { case requestID = "request_id" }
+        var metadata: Metadata?
+        enum CodingKeys: String, CodingKey { case requestID = "request_id", metadata }
+    }
+
+    struct Metadata: Decodable, Equatable {
+        var declarativeContext: String?
+        enum CodingKeys: String, CodingKey { case declarativeContext = "declarative_context" }
     }
 
     enum CodingKeys: String, CodingKey {

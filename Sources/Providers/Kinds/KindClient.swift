@@ -4,7 +4,8 @@ import JSONCore
 public enum CallOutcome: Sendable, Equatable {
     /// The call finished; the resource as the server answered (an empty object when it answers nothing).
     case done(JSONValue)
-    /// The server started operation `name` (`projects/p/operations/o`); `OperationWaiter` finishes it.
+    /// The server started an operation; `OperationWaiter` finishes it by polling this path
+    /// (`/api/2.0/postgres/projects/p/operations/o`), or `/api/2.0/<name>` for a bare name.
     case operation(String)
 }
 

@@ -11,6 +11,12 @@ public enum KindClients {
         ("database_instances.permissions", { PermissionsClient(client: $0, waitOptions: $1) }),
         ("database_catalogs", CollectionClient.databaseCatalogs),
         ("synced_database_tables", CollectionClient.syncedDatabaseTables),
+        ("postgres_projects", PostgresClient.projects),
+        ("postgres_projects.permissions", { PermissionsClient(client: $0, waitOptions: $1) }),
+        ("postgres_branches", PostgresClient.branches),
+        ("postgres_endpoints", PostgresClient.endpoints),
+        ("postgres_databases", PostgresClient.databases),
+        ("postgres_roles", PostgresClient.roles),
     ]
 
     private static let registered = LockedFactories(builtIn)

@@ -21,10 +21,11 @@ public struct OperationWaiter: Sendable {
         }
     }
 
-    /// Polls operation `name` until it is done.
+    /// Polls operation `name` until it is done: a path of its own (`/api/2.0/postgres/projects/p/operations/o`), or
+    /// a name below `/api/2.0/`.
     public func wait(_ name: String, resource: String) async throws -> JSONValue {
         let client = client
-        let path = "/api/2.0" + WorkspaceClient.path(name)
+        let path = name.hasPrefix("/") ? name : "/api/2.0" + WorkspaceClient.path(name)
         return try await Poller(options: options, resource: resource, goal: "operation \(name) done", jittered: true).run {
             () throws(APIError) -> PollVerdict<JSONValue> in
             Self.verdict(try await client.call("GET", path))

@@ -28,8 +28,10 @@ struct NodeApplier: Sendable {
             return try await create(entry, value: value)
         case .update, .updateID, .resize:
             guard let value, let id = entry.savedID else { throw Failure(message: "no desired state") }
-            let changed = entry.changes.filter { $0.action == .update }.map(\.path.description)
-            try await call("update", key) { try await workspace.update(key.kind, id: id, value, changedPaths: changed) }
+            let changed = UpdateMask.paths(of: entry.changes, kind: key.kind)
+            if !changed.isEmpty || !UpdateMask.onlyStateChanged(entry.changes, kind: key.kind) {
+                try await call("update", key) { try await workspace.update(key.kind, id: id, value, changedPaths: changed) }
+            }
             try await journal.save(key.stateKey, stateEntry(entry, value: value))
             try await waitReady(key, id: id, value: value)
             return try await read(key, id: id)
@@ -41,7 +43,7 @@ struct NodeApplier: Sendable {
                 try await journal.remove(key.stateKey)
                 return nil
             }
-            try await remove(entry, purge: options.purgeSyncedData)
+            try await remove(entry, purge: key.kind.behaviour.purgesOnDelete(entry.savedState, options))
             return nil
         }
     }
@@ -63,10 +65,12 @@ struct NodeApplier: Sendable {
         try await journal.save(key.stateKey, stateEntry(entry, value: value, id: intended))
         let created: JSONValue
         do {
-            created = try await call("create", key) { try await workspace.create(key.kind, id: intended, firstBody ?? value) }
+            created = try await workspace.create(key.kind, id: intended, firstBody ?? value)
         } catch {
-            try await journal.remove(key.stateKey)
-            throw error
+            // A refused POST created nothing: the record goes. A POST that was accepted but whose operation failed or
+            // could not be waited for may have left the resource: the record stays, so the next run reads it back.
+            if error is APIError { try await journal.remove(key.stateKey) }
+            throw Failure(message: "cannot create \(key.stateKey): \(error)")
         }
         let id = key.kind.behaviour.idInObject(created) ?? intended
         if id != intended { try await journal.save(key.stateKey, stateEntry(entry, value: value, id: id)) }

@@ -30,7 +30,7 @@ extension DeploymentSession {
             throw BindingError(description: "no \(key.kind.words) named \(name) exists in the workspace")
         }
         let edges = node.dependsOn + ImplicitEdges.edges(of: node, among: desiredNodes)
-        let recorded = Self.restricted(kind.rules.remoteState(of: live), to: node.value) ?? .object([:])
+        let recorded = Self.restricted(kind.behaviour.remote(live), to: node.value) ?? .object([:])
         return DeploymentState.Entry(id: name, state: recorded, dependsOn: edges)
     }
 

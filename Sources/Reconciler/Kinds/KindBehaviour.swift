@@ -29,6 +29,11 @@ public struct KindBehaviour: Sendable {
     public var deleteWaitsUntilGone: Bool
     /// What `reconcile status` reports for the kind.
     public var status: StatusRole
+    /// The live object in the state's shape, when the rules' projection is not enough (Autoscaling GETs answer
+    /// `status` only: the fields it mirrors are lifted to where the bundle writes them); nil uses the rules.
+    public var remoteShape: (@Sendable (JSONValue) -> JSONValue)?
+    /// Whether deleting the node drops the data it holds (`purge`), from its saved state and the apply options.
+    public var purgesOnDelete: @Sendable (_ savedState: JSONValue?, _ options: ApplyOptions) -> Bool
 
     /// A behaviour; `rules` defaults to the rules the kind's schema declares.
     public init(kind: NodeKind, rules: FieldRules? = nil, banner: DestructiveBanner, summary: SummarySection,
@@ -36,7 +41,9 @@ public struct KindBehaviour: Sendable {
                 idInObject: @escaping @Sendable (JSONValue) -> String? = { $0["name"]?.stringValue },
                 isSettling: @escaping @Sendable (JSONValue) -> Bool = { _ in false },
                 createFirst: @escaping @Sendable (JSONValue) -> JSONValue? = { _ in nil },
-                readinessCopiesData: Bool = false, deleteWaitsUntilGone: Bool = false, status: StatusRole = .none) {
+                readinessCopiesData: Bool = false, deleteWaitsUntilGone: Bool = false, status: StatusRole = .none,
+                remoteShape: (@Sendable (JSONValue) -> JSONValue)? = nil,
+                purgesOnDelete: @escaping @Sendable (JSONValue?, ApplyOptions) -> Bool = { _, options in options.purgeSyncedData }) {
         self.kind = kind
         self.rules = rules ?? FieldRules(schema: kind.resourceKind.schema)
         self.banner = banner
@@ -48,6 +55,13 @@ public struct KindBehaviour: Sendable {
         self.readinessCopiesData = readinessCopiesData
         self.deleteWaitsUntilGone = deleteWaitsUntilGone
         self.status = status
+        self.remoteShape = remoteShape
+        self.purgesOnDelete = purgesOnDelete
+    }
+
+    /// The live object in the state's shape, as the planner compares it.
+    public func remote(_ live: JSONValue) -> JSONValue {
+        remoteShape.map { rules.remoteState(of: $0(live)) } ?? rules.remoteState(of: live)
     }
 }
 

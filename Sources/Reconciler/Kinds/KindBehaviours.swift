@@ -9,6 +9,11 @@ public enum KindBehaviours {
         .databaseInstances,
         .databaseCatalogs,
         .syncedDatabaseTables,
+        .postgresProjects,
+        .postgresBranches,
+        .postgresEndpoints,
+        .postgresDatabases,
+        .postgresRoles,
     ]
 
     private static let registered = LockedBehaviours(builtIn)

@@ -38,7 +38,7 @@ public struct DesiredNode: Sendable {
     /// `{"object_id": "/database-instances/<id>", "__embed__": [{level, <principal field>}]}`, depending on the
     /// resource's id.
     static func permissionsNode(of resource: Resource, rule: PermissionsRule) -> DesiredNode {
-        let id = resource.idText ?? resource.key.name
+        let id = rule.idField.flatMap { resource.node[$0]?.stringValue } ?? resource.idText ?? resource.key.name
         let embedded: [JSONValue] = resource.permissions.map {
             .object(["level": .string($0.level), $0.principalField: .string($0.principal)])
         }

@@ -36,6 +36,8 @@ public struct PlanEntry: Sendable {
     public var reasons: [String] = []
     /// The saved id (the resource's name), when the node is in state.
     public var savedID: String?
+    /// The state last applied, when the node is in state.
+    public var savedState: JSONValue?
     /// Whether `lifecycle.prevent_destroy` is set in the config.
     public var preventDestroy: Bool = false
 

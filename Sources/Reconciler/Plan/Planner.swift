@@ -28,7 +28,7 @@ public enum Planner {
             let resolved = ReferenceResolver(entries: entries, live: live).resolve(node.value)
             let saved = state.entry(node.key.stateKey).flatMap { $0.id.isEmpty ? nil : $0 }
             var entry = PlanEntry(key: node.key, action: .skip, dependsOn: node.dependsOn, newState: resolved.value,
-                                  vars: resolved.vars, savedID: saved?.id, preventDestroy: node.preventDestroy)
+                                  vars: resolved.vars, savedID: saved?.id, savedState: saved?.state, preventDestroy: node.preventDestroy)
             let read = live.reads[node.key.stateKey]
             if let saved {
                 guard case .found(let object)? = read else {
@@ -41,7 +41,7 @@ public enum Planner {
                 let rules = node.key.kind.rules
                 let remote = node.key.isPermissions
                     ? PermissionsComparison.remote(object, desired: resolved.value, saved: saved.state)
-                    : rules.remoteState(of: object)
+                    : node.key.kind.behaviour.remote(object)
                 entry.changes = ChangeClassifier(rules: rules).changes(saved: saved.state, desired: resolved.value, remote: remote)
                 entry.action = entry.changes.map(\.action).max() ?? .skip
             } else {
@@ -56,7 +56,7 @@ public enum Planner {
         let configured = Set(nodes.map(\.key))
         for key in state.managedKeys where !configured.contains(key) {
             guard let saved = state.entry(key.stateKey) else { continue }
-            var entry = PlanEntry(key: key, action: .delete, dependsOn: saved.dependsOn, savedID: saved.id)
+            var entry = PlanEntry(key: key, action: .delete, dependsOn: saved.dependsOn, savedID: saved.id, savedState: saved.state)
             entry.reasons = ["not in the configuration"]
             switch live.reads[key.stateKey] {
             case .found(let object)?: entry.remoteState = object

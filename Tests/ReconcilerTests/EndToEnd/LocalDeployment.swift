@@ -50,7 +50,8 @@ final class LocalDeployment {
     /// excluded).
     func lakebaseMutations(since mark: Int = 0) throws -> [String] {
         try loggedRequests().dropFirst(mark).filter { request in
-            request.method != "GET" && (request.path.hasPrefix("/api/2.0/database/") || request.path.hasPrefix("/api/2.0/permissions/"))
+            request.method != "GET" && (request.path.hasPrefix("/api/2.0/database/") || request.path.hasPrefix("/api/2.0/permissions/")
+                || (request.path.hasPrefix("/api/2.0/postgres/") && request.path != "/api/2.0/postgres/credentials"))
         }.map { $0.method + " " + $0.path + ($0.query.isEmpty ? "" : "?" + $0.query) }
     }
 

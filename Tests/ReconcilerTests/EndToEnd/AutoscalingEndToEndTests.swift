@@ -1,0 +1,128 @@
+import Foundation
+import JSONCore
+import Testing
+
+/// The Autoscaling kinds deployed by the real `reconcile` binary to a real `lakebase-local`: the CLI's request
+/// sequences (autoscaling-api.md §2.0, §3), ids from the finished operations, a clean second plan, masked updates,
+/// state-only toggles, and destroy.
+@Suite struct AutoscalingEndToEndTests {
+    static func manifest(displayName: String = "Shop", createdb: Bool = true, purge: String = "") -> String {
+        """
+        bundle:
+          name: shop
+        resources:
+          postgres_projects:
+            shop:
+              project_id: shop
+              display_name: \(displayName)
+              pg_version: 16
+        \(purge)
+          postgres_branches:
+            production:
+              parent: ${resources.postgres_projects.shop.id}
+              branch_id: production
+              is_protected: false
+              replace_existing: true
+            dev:
+              parent: ${resources.postgres_projects.shop.id}
+              branch_id: dev
+              no_expiry: true
+          postgres_endpoints:
+            reader:
+              parent: ${resources.postgres_branches.production.id}
+              endpoint_id: reader
+              endpoint_type: ENDPOINT_TYPE_READ_ONLY
+              autoscaling_limit_min_cu: 0.5
+              autoscaling_limit_max_cu: 2
+          postgres_roles:
+            owner:
+              parent: ${resources.postgres_branches.production.id}
+              role_id: app-owner
+              postgres_role: app_owner
+              attributes:
+                createdb: \(createdb)
+          postgres_databases:
+            app:
+              parent: ${resources.postgres_branches.production.id}
+              database_id: app
+              postgres_database: app_db
+              role: ${resources.postgres_roles.owner.id}
+        """
+    }
+
+    @Test func deployReplanUpdateAndDestroy() async throws {
+        let deployment = try await LocalDeployment(Self.manifest(), flags: ["--operation-ms", "100", "--endpoint-reconcile-ms", "300"])
+        try await deployment.apply()
+        let created = try deployment.lakebaseMutations()
+        #expect(created.sorted() == [
+            "POST /api/2.0/postgres/projects?project_id=shop",
+            "POST /api/2.0/postgres/projects/shop/branches?branch_id=dev",
+            "POST /api/2.0/postgres/projects/shop/branches?branch_id=production&replace_existing=true",
+            "POST /api/2.0/postgres/projects/shop/branches/production/endpoints?endpoint_id=reader",
+            "POST /api/2.0/postgres/projects/shop/branches/production/roles?role_id=app-owner",
+            "POST /api/2.0/postgres/projects/shop/branches/production/databases?database_id=app",
+        ].sorted(), "\(created)")
+        #expect(created.first == "POST /api/2.0/postgres/projects?project_id=shop", "parents are created first")
+        #expect(created.last == "POST /api/2.0/postgres/projects/shop/branches/production/databases?database_id=app"
+                || created.last?.contains("endpoints") == true || created.last?.contains("branch_id=dev") == true)
+        let state = try deployment.localState()["state"]
+        #expect(state?["resources.postgres_branches.dev"]?["__id__"]?.stringValue == "projects/shop/branches/dev")
+        #expect(state?["resources.postgres_databases.app"]?["state"]?["role"]?.stringValue
+                == "projects/shop/branches/production/roles/app-owner")
+
+        let replan = try await deployment.reconcile(["plan"])
+        #expect(replan.status == 0)
+        #expect(replan.stdout.contains("Plan: 0 to add, 0 to change, 0 to delete, 6 unchanged"), "\(replan.stdout)")
+
+        var mark = try deployment.requestMark()
+        try deployment.write(Self.manifest(displayName: "Shop 2", createdb: false))
+        try await deployment.apply()
+        #expect(try deployment.lakebaseMutations(since: mark).sorted() == [
+            "PATCH /api/2.0/postgres/projects/shop/branches/production/roles/app-owner?update_mask=spec.attributes.createdb",
+            "PATCH /api/2.0/postgres/projects/shop?update_mask=spec.display_name",
+        ])
+        #expect(try await deployment.reconcile(["plan"]).stdout.contains("Plan: 0 to add, 0 to change, 0 to delete, 6 unchanged"))
+
+        mark = try deployment.requestMark()
+        try deployment.write(Self.manifest(displayName: "Shop 2", createdb: false, purge: "      purge_on_delete: true"))
+        let toggle = try await deployment.reconcile(["plan"])
+        #expect(toggle.stdout.contains("update postgres_projects.shop"), "\(toggle.stdout)")
+        try await deployment.apply()
+        #expect(try deployment.lakebaseMutations(since: mark) == [], "a state-only toggle makes no request")
+        #expect(try deployment.localState()["state"]?["resources.postgres_projects.shop"]?["state"]?["purge_on_delete"] == .bool(true))
+
+        mark = try deployment.requestMark()
+        let destroy = try await deployment.reconcile(["destroy", "--auto-approve"])
+        #expect(destroy.status == 0, "\(destroy.stderr)")
+        let deletes = try deployment.lakebaseMutations(since: mark)
+        #expect(deletes.last == "DELETE /api/2.0/postgres/projects/shop?purge=true", "\(deletes)")
+        #expect(deletes.contains("DELETE /api/2.0/postgres/projects/shop/branches/production"), "MANAGED_BY_PARENT is a success")
+        #expect(try await deployment.emulator.call("GET", "/api/2.0/postgres/projects/shop").status == 404)
+    }
+
+    @Test func invalidAutoscalingInputIsRefusedAtPlanTimeWithoutAWrite() async throws {
+        let deployment = try await LocalDeployment("""
+            bundle: {name: bad}
+            resources:
+              postgres_projects:
+                p: {project_id: Bad_Project}
+              postgres_endpoints:
+                rw:
+                  parent: projects/p/branches/production
+                  endpoint_id: second
+                  endpoint_type: ENDPOINT_TYPE_READ_WRITE
+                  autoscaling_limit_min_cu: 8
+                  autoscaling_limit_max_cu: 2
+            """)
+        let plan = try await deployment.reconcile(["plan"])
+        #expect(plan.status == 1)
+        for expected in [
+            "databricks.yml:4:21: error: invalid project_id 'Bad_Project'",
+            "databricks.yml:10:33: error: autoscaling_limit_min_cu (8) is above autoscaling_limit_max_cu (2)",
+            "databricks.yml:9:22: error: every branch already has its read-write endpoint 'primary'",
+        ] {
+            #expect(plan.stdout.contains(expected) || plan.stderr.contains(expected), "missing \(expected): \(plan.stdout) \(plan.stderr)")
+        }
+        #expect(try deployment.lakebaseMutations() == [])
+    }
+}
