@@ -28,4 +28,16 @@ import Testing
         #expect(output.contains("deleted: all"))
         #expect(output.contains("me: " + (mode == "pat" ? Emulator.user : "sdk-app-id")))
     }
+
+    /// `w.postgres`: projects, branches, endpoints, roles, databases, credentials, soft delete, undelete and purge
+    /// (autoscaling-api.md §5).
+    @Test func autoscalingLifecycle() async throws {
+        let (importStatus, importOutput) = try await python(["-c", "import databricks.sdk.service.postgres"])
+        try #require(importStatus == 0, "the Databricks Python SDK (with w.postgres) is needed: \(Self.installHint)\n\(importOutput)")
+        let emulator = try await Emulator.start(["--operation-ms", "50", "--endpoint-reconcile-ms", "200"])
+        let script = Emulator.packageRoot.appendingPathComponent("Tests/LakebaseLocalTests/Fixtures/sdk_postgres_cycle.py")
+        let (status, output) = try await python([script.path, emulator.baseURL, Emulator.token, String(emulator.postgresPort)])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("postgres cycle: complete"), "\(output)")
+    }
 }

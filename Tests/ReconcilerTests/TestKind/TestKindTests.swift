@@ -126,6 +126,17 @@ import Testing
         #expect(change.reason == "input_only")
     }
 
+    @Test func aRefusedCreateLeavesNoRecord() async throws {
+        var scenario = F.Scenario()
+        scenario.want(Self.dev, #"{"parent":"projects/p","branch_id":"dev"}"#)
+        let transport = ScriptedTransport([
+            .respond(400, body: #"{"error_code":"INVALID_PARAMETER_VALUE","message":"bad branch"}"#),
+        ])
+        let (result, state) = try await Self.apply(try scenario.plan(), state: scenario.state, transport: transport)
+        #expect(result.failures.first?.message.contains("400 INVALID_PARAMETER_VALUE: bad branch") == true)
+        #expect(state.entry(Self.dev.stateKey) == nil)
+    }
+
     @Test func aFailedOperationNamesTheResourceTheOperationAndTheServersError() async throws {
         var scenario = F.Scenario()
         scenario.want(Self.dev, #"{"parent":"projects/p","branch_id":"dev"}"#)
@@ -138,7 +149,9 @@ import Testing
         #expect(message.contains("resources.test_branches.dev"))
         #expect(message.contains("projects/p/branches/dev/operations/op-3"))
         #expect(message.contains("[RESOURCE_EXHAUSTED] branch limit reached"))
-        #expect(state.entry(Self.dev.stateKey) == nil)
+        // The POST was accepted: what it started may exist, so the record stays and the next run reads it back (a
+        // missing resource is then created again; one that exists is not refused as unmanaged).
+        #expect(state.entry(Self.dev.stateKey)?.id == "projects/p/branches/dev")
     }
 
     @Test func aRecreateWaitsForTheOldResourceAndGivesUpNamingIt() async throws {
