@@ -166,4 +166,21 @@ import Testing
         #expect(try await emulator.call("GET", "/api/2.0/postgres/projects/app").status == 404)
         _ = await emulator.stop()
     }
+
+    @Test func aRestartKeepsProjectsBranchesAndTheirData() async throws {
+        let emulator = try await Emulator.start(["--operation-ms", "0"])
+        try await Self.finish(emulator, try await emulator.call("POST", "/api/2.0/postgres/projects?project_id=kept", body: "{}"))
+        let primary = "projects/kept/branches/production/endpoints/primary"
+        try await Self.connect(emulator, endpoint: primary).execute("CREATE TABLE notes (body text); INSERT INTO notes VALUES ('survives')")
+        try await Self.finish(emulator, try await emulator.call(
+            "POST", "/api/2.0/postgres/projects/kept/branches?branch_id=dev", body: #"{"spec":{"no_expiry":true}}"#))
+        let restarted = try await emulator.restarted(["--operation-ms", "0"])
+        #expect(try await restarted.call("GET", "/api/2.0/postgres/projects/kept/branches/dev").json["status"]?["current_state"]?
+            .stringValue == "READY")
+        for endpoint in [primary, "projects/kept/branches/dev/endpoints/primary"] {
+            let rows = try await Self.connect(restarted, endpoint: endpoint).query("SELECT body FROM notes")
+            #expect(rows == [["survives"]], "\(endpoint) serves its data after a restart")
+        }
+        _ = await restarted.stop()
+    }
 }
