@@ -84,6 +84,14 @@ public enum Planner {
     private static func unmanaged(_ node: DesiredNode, _ object: JSONValue) -> PlanningError {
         let name = node.key.kind.behaviour.idInObject(object) ?? node.key.kind.configuredID(in: node.value) ?? ""
         let kind = node.key.resource.kind.words
+        if let deleted = object["delete_time"]?.stringValue ?? object["status"]?["delete_time"]?.stringValue {
+            let purge = object["purge_time"]?.stringValue ?? object["status"]?["purge_time"]?.stringValue
+            return PlanningError(key: node.key.stateKey, message:
+                "\(kind) \"\(name)\" was deleted at \(deleted) and its id stays reserved"
+                + (purge.map { " until \($0)" } ?? "") + "; either restore it (POST /api/2.0/postgres/\(name)/undelete, then "
+                + "`reconcile bind \(node.key.planLabel) \(name)`), or purge it (DELETE /api/2.0/postgres/\(name)?purge=true) "
+                + "or choose another id")
+        }
         return PlanningError(key: node.key.stateKey, message:
             "\(kind) \"\(name)\" exists in the workspace but is not managed by this bundle; "
             + "run `reconcile bind \(node.key.planLabel) \(name)` to manage it, or choose another name")
