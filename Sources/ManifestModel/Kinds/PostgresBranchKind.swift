@@ -22,7 +22,7 @@ extension KindSpec {
                 FieldSpec("is_protected", .bool).defaultedByServer(),
                 FieldSpec("no_expiry", .bool),
                 FieldSpec("ttl", .duration),
-                FieldSpec("expire_time", .string),
+                FieldSpec("expire_time", .string).defaultedByServer(),
                 replaceExisting,
                 purgeOnDelete,
             ],

@@ -11,6 +11,7 @@ import YAMLBridge
     static let deployable = [
         "chained-references", "multi-target", "shared-pipeline", "minimal-instance", "prevent-destroy", "ci-recipe",
         "sync-mode-change/before", "sync-mode-change/after", "instance-rename/before", "instance-rename/after",
+        "autoscaling-project",
     ]
 
     /// A lakebase-local with the example folder `example` copied into the deployment folder (as `example/`).
