@@ -47,6 +47,16 @@ public struct IdentityAndCredentialsAPI: Sendable {
     }
 
     /// A credential for `instances` (a fresh `request_id` makes retries of this POST idempotent).
+    /// `POST /api/2.0/postgres/credentials`: a token to log in to an Autoscaling endpoint (autoscaling-api.md §1.9).
+    public func generatePostgresCredential(endpoint: String) async throws(APIError) -> DatabaseCredential {
+        let answer = try await client.call("POST", "/api/2.0/postgres/credentials", body: .object(["endpoint": .string(endpoint)]))
+        guard let token = answer["token"]?.stringValue else {
+            throw APIError(status: 200, errorCode: "INVALID_RESPONSE", message: "the credential answer has no token",
+                           method: "POST", path: "/api/2.0/postgres/credentials")
+        }
+        return DatabaseCredential(token: token, expirationTime: answer["expire_time"]?.stringValue)
+    }
+
     public func generateCredential(instances: [String]) async throws(APIError) -> DatabaseCredential {
         let body: JSONValue = .object([
             "request_id": .string(UUID().uuidString.lowercased()),

@@ -21,6 +21,22 @@ public struct PostgresConnectionFacts: Sendable, Hashable {
     public var limit: Int
 }
 
+/// The databases and roles of a PostgreSQL server.
+public struct PostgresServerFacts: Sendable, Hashable {
+    /// A database and its size.
+    public struct Database: Sendable, Hashable {
+        /// Its name.
+        public var name: String
+        /// `pg_database_size`.
+        public var bytes: Int64
+    }
+
+    /// Databases, by name.
+    public var databases: [Database]
+    /// Role names, by name.
+    public var roles: [String]
+}
+
 /// Reads what `reconcile status` shows from inside an instance, logged in with a generated credential.
 public struct InstanceInspector: Sendable {
     let login: InstanceLogin
@@ -35,6 +51,20 @@ public struct InstanceInspector: Sendable {
             let connection = try login.connect()
             let row = try connection.query("SELECT (SELECT count(*) FROM pg_stat_activity)::text, current_setting('max_connections')").first
             return PostgresConnectionFacts(inUse: Int(row?[0] ?? "") ?? 0, limit: Int(row?[1] ?? "") ?? 0)
+        }
+    }
+
+    /// The databases of the server (templates aside) with their sizes, and its roles (PostgreSQL's own aside).
+    public func catalogue() async throws -> PostgresServerFacts {
+        let login = login
+        return try await Self.offThread {
+            let connection = try login.connect()
+            let databases = try connection.query(
+                "SELECT datname, pg_database_size(datname)::text FROM pg_database WHERE NOT datistemplate ORDER BY datname")
+            let roles = try connection.query("SELECT rolname FROM pg_roles WHERE rolname NOT LIKE 'pg\\_%' ORDER BY rolname")
+            return PostgresServerFacts(
+                databases: databases.compactMap { row in row[0].map { ($0, Int64(row[1] ?? "") ?? 0) } }.map { PostgresServerFacts.Database(name: $0.0, bytes: $0.1) },
+                roles: roles.compactMap { $0[0] })
         }
     }
 

@@ -99,4 +99,8 @@ public enum StatusRole: Sendable {
     case databaseHost
     /// A synced table: states, and rows, size and partitions read over libpq on its host.
     case syncedTable
+    /// An Autoscaling endpoint: state and host, and connections, databases and roles read over libpq.
+    case postgresEndpoint
+    /// An Autoscaling branch: state, source and expiry.
+    case postgresBranch
 }

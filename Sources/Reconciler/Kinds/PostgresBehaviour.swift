@@ -7,13 +7,15 @@ extension KindBehaviour {
     /// saved `purge_on_delete: true` makes a delete purge.
     static func postgres(_ kind: ResourceKind, title: String, banner: DestructiveBanner,
                          dataLoss: @escaping @Sendable (PlanEntry, Plan) -> [String] = { _, _ in [] },
-                         isSettling: @escaping @Sendable (JSONValue) -> Bool = { _ in false }) -> KindBehaviour {
+                         isSettling: @escaping @Sendable (JSONValue) -> Bool = { _ in false },
+                         status: StatusRole = .none) -> KindBehaviour {
         let fields = Set(kind.schema.config.map(\.name))
         return KindBehaviour(
             kind: NodeKind(kind), banner: banner,
             summary: SummarySection(title: title, url: { id, host in "\(host)/lakebase/\(id)" },
                                     liveState: { object in Self.postgresLiveState(object) }),
             dataLoss: dataLoss, idInObject: { $0["name"]?.stringValue }, isSettling: isSettling,
+            status: status,
             remoteShape: { live in
                 guard case .object(var object) = live else { return live }
                 for (key, value) in live["status"]?.objectValue ?? JSONObject() where fields.contains(key) { object[key] = value }

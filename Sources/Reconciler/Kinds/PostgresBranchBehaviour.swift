@@ -13,5 +13,6 @@ extension KindBehaviour {
             deploy: "This action will result in the deletion or recreation of the following Lakebase branches.\nAll data stored in them will be permanently lost:",
             destroy: "This action will result in the deletion of the following Lakebase branches.\nAll data stored in them will be permanently lost:"),
         dataLoss: { entry, _ in ["all data of branch \(entry.savedID ?? entry.configuredID), its databases and endpoints are lost"] },
-        isSettling: { $0["status"]?["current_state"]?.stringValue != "READY" })
+        isSettling: { $0["status"]?["current_state"]?.stringValue != "READY" },
+        status: .postgresBranch)
 }

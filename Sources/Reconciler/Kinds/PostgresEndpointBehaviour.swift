@@ -13,5 +13,6 @@ extension KindBehaviour {
         isSettling: { object in
             let status = object["status"]
             return status?["pending_state"] != nil || !["ACTIVE", "IDLE"].contains(status?["current_state"]?.stringValue ?? "")
-        })
+        },
+        status: .postgresEndpoint)
 }

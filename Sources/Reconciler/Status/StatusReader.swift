@@ -46,6 +46,12 @@ public struct StatusReader: Sendable {
                 var line = StatusReport.SyncedTable(key: resource.key.planLabel, name: name, live: live, readError: readError)
                 if let object = line.live { await inspect(&line, live: object, name: name, logins: &logins) }
                 report.syncedTables.append(line)
+            case .postgresBranch:
+                report.postgres.append(StatusReport.PostgresLine(key: resource.key.planLabel, name: name, live: live, readError: readError))
+            case .postgresEndpoint:
+                var line = StatusReport.PostgresLine(key: resource.key.planLabel, name: name, live: live, readError: readError)
+                if let object = line.live { await inspect(endpoint: &line, live: object) }
+                report.postgres.append(line)
             }
         }
         return report
@@ -57,6 +63,21 @@ public struct StatusReader: Sendable {
             return (try await workspace.read(kind, id: id), nil)
         } catch {
             return (nil, error.description)
+        }
+    }
+
+    /// An active endpoint's sessions, databases and roles, logged in with a credential for it.
+    private func inspect(endpoint line: inout StatusReport.PostgresLine, live: JSONValue) async {
+        let status = live["status"]
+        guard ["ACTIVE", "IDLE"].contains(status?["current_state"]?.stringValue ?? ""),
+              let host = status?["hosts"]?["host"]?.stringValue else { return }
+        do {
+            let credential = try await credentials.generatePostgresCredential(endpoint: line.name)
+            let inspector = InstanceInspector(login: InstanceLogin(host: host, port: postgresPort, user: userName, credential: credential))
+            line.connections = try await inspector.connections()
+            line.server = try await inspector.catalogue()
+        } catch {
+            line.postgresProblem = "\(error)"
         }
     }
 

@@ -22,6 +22,7 @@ public enum StatusRenderer {
                 out += "    PostgreSQL not read: \(problem)\n"
             }
         }
+        out += postgresText(report.postgres)
         out += "Synced tables:\n"
         if report.syncedTables.isEmpty { out += "  (none in the bundle)\n" }
         for table in report.syncedTables {
@@ -83,7 +84,60 @@ public enum StatusRenderer {
             if let problem = table.postgresProblem { object["postgres_error"] = .string(problem) }
             return .object(object)
         }
-        return .object(["database_instances": .array(instances), "synced_tables": .array(tables)])
+        var object: JSONObject = ["database_instances": .array(instances), "synced_tables": .array(tables)]
+        if !report.postgres.isEmpty { object["postgres"] = .array(report.postgres.map(postgresJSON)) }
+        return .object(object)
+    }
+
+    /// `Postgres branches and endpoints:` lines (none when the bundle has none).
+    static func postgresText(_ lines: [StatusReport.PostgresLine]) -> String {
+        guard !lines.isEmpty else { return "" }
+        var out = "Postgres branches and endpoints:\n"
+        for line in lines {
+            out += "  \(line.key) (\(line.name))\n"
+            guard let live = line.live else {
+                out += line.readError.map { "    not read: \($0)\n" } ?? "    not found in the workspace\n"
+                continue
+            }
+            let status = live["status"]
+            var facts = [status?["current_state"]?.stringValue ?? "unknown"]
+            if let pending = status?["pending_state"]?.stringValue { facts.append("pending \(pending)") }
+            if let host = status?["hosts"]?["host"]?.stringValue { facts.append("host \(host)") }
+            if let source = status?["source_branch"]?.stringValue { facts.append("from \(source)") }
+            if let expiry = status?["expire_time"]?.stringValue { facts.append("expires \(expiry)") }
+            if let minimum = status?["autoscaling_limit_min_cu"], let maximum = status?["autoscaling_limit_max_cu"] {
+                facts.append("\(minimum.serialized(pretty: false))–\(maximum.serialized(pretty: false)) CU")
+            }
+            out += "    " + facts.joined(separator: ", ") + "\n"
+            if let connections = line.connections {
+                out += "    connections in use: \(connections.inUse) of \(connections.limit)\n"
+            }
+            if let server = line.server {
+                let databases = server.databases.map { "\($0.name) (\(byteText($0.bytes)))" }.joined(separator: ", ")
+                out += "    databases: \(databases)\n    roles: \(server.roles.joined(separator: ", "))\n"
+            }
+            if let problem = line.postgresProblem { out += "    PostgreSQL not read: \(problem)\n" }
+        }
+        return out
+    }
+
+    static func postgresJSON(_ line: StatusReport.PostgresLine) -> JSONValue {
+        var object: JSONObject = ["key": .string(line.key), "name": .string(line.name)]
+        if let status = line.live?["status"] {
+            object["status"] = status
+        } else {
+            object["state"] = .string(line.readError == nil ? "NOT_FOUND" : "READ_FAILED")
+        }
+        if let error = line.readError { object["error"] = .string(error) }
+        if let connections = line.connections {
+            object["connections"] = .object(["in_use": .int(Int64(connections.inUse)), "limit": .int(Int64(connections.limit))])
+        }
+        if let server = line.server {
+            object["databases"] = .array(server.databases.map { .object(["name": .string($0.name), "bytes": .int($0.bytes)]) })
+            object["roles"] = .array(server.roles.map(JSONValue.string))
+        }
+        if let problem = line.postgresProblem { object["postgres_error"] = .string(problem) }
+        return .object(object)
     }
 
     static func integer(_ value: JSONValue) -> Int64? {

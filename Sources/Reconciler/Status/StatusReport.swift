@@ -31,6 +31,22 @@ public struct StatusReport: Sendable {
         public var postgresProblem: String?
     }
 
+    /// An Autoscaling branch's or endpoint's lines.
+    public struct PostgresLine: Sendable {
+        public var key: String
+        public var name: String
+        public var live: JSONValue?
+        /// Why the object could not be read, if it could not.
+        public var readError: String?
+        /// Endpoints: sessions in use, when a login worked.
+        public var connections: PostgresConnectionFacts?
+        /// Endpoints: databases and roles, when a login worked.
+        public var server: PostgresServerFacts?
+        public var postgresProblem: String?
+    }
+
+    /// Autoscaling branches and endpoints in key order.
+    public var postgres: [PostgresLine] = []
     /// Instances in key order.
     public var instances: [Instance] = []
     /// Synced tables in key order.

@@ -29,7 +29,7 @@ import YAMLBridge
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path, isDirectory: &isDirectory) && isDirectory.boolValue
         }
-        let covered = Set(Self.deployable.map { String($0.split(separator: "/")[0]) } + ["preflight-failures"])
+        let covered = Set(Self.deployable.map { String($0.split(separator: "/")[0]) } + ["preflight-failures", "branch-per-pull-request"])
         #expect(Set(folders) == covered, "a new example needs an end-to-end test here")
         for folder in folders {
             let readme = try String(contentsOf: root.appendingPathComponent("\(folder)/README.md"), encoding: .utf8)
@@ -167,5 +167,44 @@ import YAMLBridge
         let broken = try await step(planScript)
         #expect(broken.status == 1, "a preflight error must fail the check")
         #expect(broken.stderr.contains("order_key"), "\(broken.stderr)")
+    }
+
+    /// The branch-per-pull-request workflow's steps, run as written: the production target first, then a pull
+    /// request's branch (a copy of production's data) whose host the comment names, a clean re-plan, and the destroy
+    /// that removes the branch only.
+    @Test func theBranchPerPullRequestRecipeCreatesAndRemovesABranch() async throws {
+        let deployment = try await Self.deployment("branch-per-pull-request")
+        let bundle = deployment.folder.appendingPathComponent("branch-per-pull-request")
+        let workflowText = try String(contentsOf: bundle.appendingPathComponent(".github/workflows/branch-per-pr.yml"), encoding: .utf8)
+        let workflow = try #require(try YAMLParser.parse(workflowText, file: "branch-per-pr.yml"))
+        let steps = workflow["jobs"]?["branch"]?["steps"]?.items ?? []
+        func script(_ name: String) throws -> String {
+            try #require(steps.first { $0["name"]?.stringValue == name }?["run"]?.stringValue, "no step \(name)")
+        }
+        func run(_ text: String) async throws -> (status: Int32, stdout: String, stderr: String) {
+            var environment = deployment.environment
+            environment["PATH"] = ReconcileBinary.url.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+            environment["PR_NUMBER"] = "7"
+            return try await ReconcileBinary.runOffPool(["-e", "-c", text], in: bundle, environment: environment,
+                                                        executable: URL(fileURLWithPath: "/bin/bash"))
+        }
+        let production = try await deployment.reconcile(["apply", "-C", "branch-per-pull-request", "--auto-approve"])
+        #expect(production.status == 0, "\(production.stderr)")
+
+        let applied = try await run(try script("Apply"))
+        #expect(applied.status == 0, "\(applied.stderr)")
+        let comment = try String(contentsOf: bundle.appendingPathComponent("comment.md"), encoding: .utf8)
+        #expect(comment.hasPrefix("Database branch `pr-7` is ready: host `127."), "\(comment)")
+        let branch = try await deployment.emulator.call("GET", "/api/2.0/postgres/projects/shop/branches/pr-7").json
+        #expect(branch["status"]?["source_branch"]?.stringValue == "projects/shop/branches/production")
+        #expect(branch["status"]?["expire_time"] != nil)
+        let plan = try await deployment.reconcile(["plan", "-C", "branch-per-pull-request", "-t", "pr", "--var", "pr_number=7", "--detailed-exitcode"])
+        #expect(plan.status == 0, "\(plan.stdout)")
+
+        let destroyed = try await run(try script("Destroy"))
+        #expect(destroyed.status == 0, "\(destroyed.stderr)")
+        #expect(try await deployment.emulator.call("GET", "/api/2.0/postgres/projects/shop/branches/pr-7").status == 404)
+        #expect(try await deployment.emulator.call("GET", "/api/2.0/postgres/projects/shop/branches/production").status == 200,
+                "the pull request's destroy leaves production alone")
     }
 }
