@@ -70,6 +70,14 @@ import Testing
         #expect(state?["resources.postgres_databases.app"]?["state"]?["role"]?.stringValue
                 == "projects/shop/branches/production/roles/app-owner")
 
+        let status = try await deployment.reconcile(["status", "--pg-port", String(deployment.emulator.postgresPort)])
+        #expect(status.status == 0, "\(status.stderr)")
+        for expected in ["postgres_branches.dev (projects/shop/branches/dev)", "READY, from projects/shop/branches/production",
+                         "postgres_endpoints.reader (projects/shop/branches/production/endpoints/reader)", "0.5–2 CU",
+                         "app_db (", "roles: app_owner"] {
+            #expect(status.stdout.contains(expected), "status lacks \(expected): \(status.stdout)")
+        }
+
         let replan = try await deployment.reconcile(["plan"])
         #expect(replan.status == 0)
         #expect(replan.stdout.contains("Plan: 0 to add, 0 to change, 0 to delete, 6 unchanged"), "\(replan.stdout)")
