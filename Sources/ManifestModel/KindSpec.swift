@@ -125,13 +125,18 @@ public struct PermissionsRule: Sendable {
     public var fromTopLevel: [String: String]
     /// The field whose value names the permissions object (a project's bare `project_id`); nil: the resource's id.
     public var idField: String?
+    /// The level the deploying user is given when the list does not name them (the CLI gives `CAN_MANAGE` on
+    /// projects, so a deployment never locks its deployer out); nil: none.
+    public var deployerLevel: String?
 
     /// A rule.
-    public init(levels: [String], objectType: String, fromTopLevel: [String: String] = [:], idField: String? = nil) {
+    public init(levels: [String], objectType: String, fromTopLevel: [String: String] = [:], idField: String? = nil,
+                deployerLevel: String? = nil) {
         self.levels = levels
         self.objectType = objectType
         self.fromTopLevel = fromTopLevel
         self.idField = idField
+        self.deployerLevel = deployerLevel
     }
 
     /// `/database-instances/<id>`, the permissions node's `object_id`.

@@ -39,7 +39,8 @@ extension KindSpec {
             bundleOnly: [ResourceSchema.permissionsField(levels: ["CAN_USE", "CAN_MANAGE"]), ResourceSchema.lifecycleField]),
         identity: .template("projects/{project_id}"),
         permissions: PermissionsRule(levels: ["CAN_USE", "CAN_MANAGE"], objectType: "database-projects",
-                                     fromTopLevel: ["CAN_MANAGE": "CAN_MANAGE", "CAN_VIEW": "CAN_USE"], idField: "project_id"),
+                                     fromTopLevel: ["CAN_MANAGE": "CAN_MANAGE", "CAN_VIEW": "CAN_USE"], idField: "project_id",
+                                     deployerLevel: "CAN_MANAGE"),
         offlineChecks: { resource, diagnostics in
             let base = resource.key.stateKey
             OfflineRules.checkLowercaseID(resource.node["project_id"], field: "project_id", length: 1...63, base: base,

@@ -31,16 +31,19 @@ public struct DesiredNode: Sendable {
             let node = DesiredNode(key: NodeKey(resource.key), value: resource.config, dependsOn: edges,
                                    preventDestroy: resource.preventDestroy)
             guard let rule = resource.key.kind.spec.permissions, !resource.permissions.isEmpty else { return [node] }
-            return [node, permissionsNode(of: resource, rule: rule)]
+            return [node, permissionsNode(of: resource, rule: rule, deployer: bundle.currentUser?.userName)]
         }
     }
 
     /// `{"object_id": "/database-instances/<id>", "__embed__": [{level, <principal field>}]}`, depending on the
     /// resource's id.
-    static func permissionsNode(of resource: Resource, rule: PermissionsRule) -> DesiredNode {
+    static func permissionsNode(of resource: Resource, rule: PermissionsRule, deployer: String? = nil) -> DesiredNode {
         let id = rule.idField.flatMap { resource.node[$0]?.stringValue } ?? resource.idText ?? resource.key.name
-        let embedded: [JSONValue] = resource.permissions.map {
+        var embedded: [JSONValue] = resource.permissions.map {
             .object(["level": .string($0.level), $0.principalField: .string($0.principal)])
+        }
+        if let level = rule.deployerLevel, let deployer, !resource.permissions.contains(where: { $0.principal == deployer }) {
+            embedded.append(.object(["level": .string(level), "user_name": .string(deployer)]))
         }
         let label = "${\(resource.key.stateKey).id}"
         return DesiredNode(

@@ -223,4 +223,46 @@ import Testing
             #expect(plan.status == 0, "step \(index) re-plans clean: \(plan.stdout)")
         }
     }
+
+    /// Project permissions go to `/permissions/database-projects/<project_id>` with the deployer's `CAN_MANAGE` added,
+    /// as the CLI sends them; the caller's role the platform made is bound, and then plans unchanged.
+    @Test func projectPermissionsAndBindingTheCallersRole() async throws {
+        let project = """
+            bundle: {name: perm}
+            resources:
+              postgres_projects:
+                p:
+                  project_id: perm
+                  permissions:
+                    - level: CAN_USE
+                      group_name: analysts
+            """
+        let deployment = try await LocalDeployment(project, flags: ["--operation-ms", "50"])
+        try await deployment.apply()
+        let puts = try deployment.loggedRequests().filter { $0.method == "PUT" && $0.path.hasPrefix("/api/2.0/permissions/") }
+        #expect(puts.map(\.path) == ["/api/2.0/permissions/database-projects/perm"])
+        let acl = puts.first?.body?["access_control_list"]?.arrayValue ?? []
+        #expect(acl.contains(.object(["group_name": .string("analysts"), "permission_level": .string("CAN_USE")])))
+        #expect(acl.contains(.object(["user_name": .string("tester@example.com"), "permission_level": .string("CAN_MANAGE")])))
+        #expect(try await deployment.reconcile(["plan", "--detailed-exitcode"]).status == 0)
+
+        try deployment.write(project + """
+
+              postgres_roles:
+                me:
+                  parent: projects/perm/branches/production
+                  role_id: tester
+                  postgres_role: tester@example.com
+                  identity_type: USER
+                  auth_method: LAKEBASE_OAUTH_V1
+                  membership_roles: [DATABRICKS_SUPERUSER]
+            """)
+        let refused = try await deployment.reconcile(["plan"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("reconcile bind postgres_roles.me projects/perm/branches/production/roles/tester"), "\(refused.stderr)")
+        let bound = try await deployment.reconcile(["bind", "postgres_roles.me", "projects/perm/branches/production/roles/tester"])
+        #expect(bound.status == 0, "\(bound.stderr)")
+        let plan = try await deployment.reconcile(["plan", "--detailed-exitcode"])
+        #expect(plan.status == 0, "a bound role plans unchanged: \(plan.stdout)")
+    }
 }
