@@ -46,18 +46,9 @@ extension EmulatedKind {
                     instance: call.parameter("name"), pageSize: try call.request.queryInt("page_size"),
                     pageToken: call.request.query["page_token"]))
             },
-            Route("GET", "/api/2.0/permissions/database-instances/{name}") { call throws(LocalAPIError) in
-                .json(try await workspace.permissions(of: call.parameter("name")))
-            },
-            Route("PUT", "/api/2.0/permissions/database-instances/{name}") { call throws(LocalAPIError) in
-                .json(try await workspace.setPermissions(
-                    of: call.parameter("name"), body: BodyFields(try call.request.jsonObject()), replace: true))
-            },
-            Route("PATCH", "/api/2.0/permissions/database-instances/{name}") { call throws(LocalAPIError) in
-                .json(try await workspace.setPermissions(
-                    of: call.parameter("name"), body: BodyFields(try call.request.jsonObject()), replace: false))
-            },
-        ]
+        ] + LocalAPI.permissionRoutes(
+            "database-instances", get: { id throws(LocalAPIError) in try await workspace.permissions(of: id) },
+            set: { id, body, replace throws(LocalAPIError) in try await workspace.setPermissions(of: id, body: body, replace: replace) })
     }
 }
 

@@ -91,23 +91,31 @@ extension LocalAPI {
             Route("POST", "/api/2.0/postgres/credentials") { call throws(LocalAPIError) in
                 .json(try await workspace.generatePostgresCredential(BodyFields(try call.request.jsonObject()), caller: call.identity))
             },
-            Route("GET", "/api/2.0/permissions/database-projects/{id}") { call throws(LocalAPIError) in
-                .json(try await workspace.projectPermissions(of: call.parameter("id")))
-            },
-            Route("PUT", "/api/2.0/permissions/database-projects/{id}") { call throws(LocalAPIError) in
-                .json(try await workspace.setProjectPermissions(
-                    of: call.parameter("id"), body: BodyFields(try call.request.jsonObject()), replace: true))
-            },
-            Route("PATCH", "/api/2.0/permissions/database-projects/{id}") { call throws(LocalAPIError) in
-                .json(try await workspace.setProjectPermissions(
-                    of: call.parameter("id"), body: BodyFields(try call.request.jsonObject()), replace: false))
-            },
             Route("GET", "/api/2.0/postgres/{path...}") { call throws(LocalAPIError) in
                 let path = String(call.parameter("path").dropFirst())
                 guard path.contains("/operations/") else {
                     throw .endpointNotFound(method: "GET", path: call.request.path)
                 }
                 return .json(try await workspace.getOperation(path))
+            },
+        ] + permissionRoutes(
+            "database-projects", get: { id throws(LocalAPIError) in try await workspace.projectPermissions(of: id) },
+            set: { id, body, replace throws(LocalAPIError) in try await workspace.setProjectPermissions(of: id, body: body, replace: replace) })
+    }
+
+    /// `GET`, `PUT` (replace) and `PATCH` (merge) of `/api/2.0/permissions/<objectType>/{id}`.
+    static func permissionRoutes(
+        _ objectType: String, get: @escaping @Sendable (String) async throws(LocalAPIError) -> JSONValue,
+        set: @escaping @Sendable (String, BodyFields, Bool) async throws(LocalAPIError) -> JSONValue
+    ) -> [Route] {
+        let path = "/api/2.0/permissions/\(objectType)/{id}"
+        return [
+            Route("GET", path) { call throws(LocalAPIError) in .json(try await get(call.parameter("id"))) },
+            Route("PUT", path) { call throws(LocalAPIError) in
+                .json(try await set(call.parameter("id"), BodyFields(try call.request.jsonObject()), true))
+            },
+            Route("PATCH", path) { call throws(LocalAPIError) in
+                .json(try await set(call.parameter("id"), BodyFields(try call.request.jsonObject()), false))
             },
         ]
     }
