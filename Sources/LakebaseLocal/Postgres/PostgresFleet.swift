@@ -32,7 +32,9 @@ actor PostgresFleet {
     nonisolated var serverPort: Int { port }
 
     /// Creates the server's files (once) and starts it on `address`; an orphaned server left running by a
-    /// killed emulator is stopped and started again so that it listens where we say.
+    /// killed emulator is stopped and started again so that it listens where we say. It keeps up to 256 MB of WAL
+    /// (segments are 1 MB): a branch copied by `pg_basebackup` while the source writes, and a read-only standby
+    /// catching up, must still find the segments they stream.
     func start(uid: String, address: String) async throws {
         let folder = root.appendingPathComponent(uid)
         let dataFolder = folder.appendingPathComponent("pgdata")
@@ -45,7 +47,7 @@ actor PostgresFleet {
             installation.pgCtl,
             [
                 "-D", dataFolder.path, "-l", folder.appendingPathComponent("server.log").path, "-w", "-t", "60",
-                "-o", "-c listen_addresses=\(address) -c port=\(port)", "start",
+                "-o", "-c listen_addresses=\(address) -c port=\(port) -c wal_keep_size=256MB", "start",
             ],
             logFile: folder.appendingPathComponent("pg_ctl.log"), workingDirectory: folder)
     }
