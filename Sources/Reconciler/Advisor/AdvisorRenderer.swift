@@ -98,10 +98,13 @@ public enum AdvisorRenderer {
     }
 
     /// The `advisor` object of the JSON plan.
+    /// Money as JSON, rounded to the cent as the text shows it.
+    static func cents(_ value: Double) -> JSONValue { .double((value * 100).rounded() / 100) }
+
     public static func json(_ report: AdvisorReport) -> JSONValue {
         func cost(_ value: MonthlyCost) -> JSONValue {
-            .object(["compute": .double(value.compute), "continuous_pipelines": .double(value.continuousPipelines),
-                     "storage": .double(value.storage), "total": .double(value.total)])
+            .object(["compute": cents(value.compute), "continuous_pipelines": cents(value.continuousPipelines),
+                     "storage": cents(value.storage), "total": cents(value.total)])
         }
         var object: JSONObject = ["facts_version": .string(LakebaseFacts.version)]
         if let unavailable = report.unavailable { object["unavailable"] = .string(unavailable) }

@@ -27,8 +27,10 @@ public struct LakebaseFacts: Sendable, Equatable {
     public var connectionsPerInstance = 1000.0
     /// Point-lookup reads per second one CU serves (2k–30k depending on cache hits; ~10k typical).
     public var readQueriesPerSecondPerCU = 10_000.0
-    /// Compute list price per CU and month, USD (per node; readable secondaries cost like the primary).
-    public var computePricePerCUMonth = 291.67
+    /// Compute list price per CU and month, USD (per node; readable secondaries cost like the primary): $3,500 a
+    /// year, which the accelerator rounds to $291.67 for 1 CU, $583.33 for 2, $1,166.67 for 4, $2,333.33 for 8.
+    /// Kept unrounded, so sums of CUs round to the published prices (2 × $291.67 would be $583.34).
+    public var computePricePerCUMonth = 3500.0 / 12
     /// Storage list price per GB and month, USD.
     public var storagePricePerGBMonth = 0.35
     /// A continuous sync pipeline per month at minimum size, USD.

@@ -37,7 +37,7 @@ import JSONCore
         #expect(instance.initialSyncs.map(\.key) == ["synced_database_tables.live", "synced_database_tables.orders"])
         #expect(instance.initialSyncs.map(\.seconds) == [200, 1000], "rows / (15k rows/s × 2 CU)")
         #expect(report.costNow.total == 0)
-        #expect(report.costAfter.compute == 583.34)
+        #expect(AdvisorRenderer.money(report.costAfter.compute) == "$583.33", "2 CU cost the published $583.33, not 2 × $291.67")
         #expect(report.costAfter.continuousPipelines == 548)
         #expect(abs(report.costAfter.storage - 225 * 0.35) < 0.001, "midpoint of 150–300 GB at $0.35 per GB-month")
         #expect(report.findings.isEmpty)
@@ -59,7 +59,7 @@ import JSONCore
 
     @Test func readableSecondariesCostLikeThePrimary() throws {
         let report = Advisor.report(plan: try Self.plan(capacity: "CU_4", nodes: 2), sizes: Self.sizes, unavailable: nil, facts: LakebaseFacts())
-        #expect(report.costAfter.compute == 291.67 * 4 * 2)
+        #expect(AdvisorRenderer.money(report.costAfter.compute) == "$2,333.33", "4 CU × 2 nodes at the published 8 CU price")
     }
 
     @Test func unknownSizesAreSaidNotGuessed() throws {
@@ -154,5 +154,11 @@ import JSONCore
         try Golden.check(AdvisorRenderer.text(report), "plan/advisor-workload.txt")
         try Golden.check(AdvisorRenderer.markdown(report), "plan/advisor-workload.md")
         try Golden.check(AdvisorRenderer.json(report).serialized(pretty: true) + "\n", "plan/advisor-workload.json")
+    }
+
+    /// The published list prices, from one unrounded per-CU price (a rounded one summed to $583.34 for 2 CU).
+    @Test(arguments: [(1, "$291.67"), (2, "$583.33"), (4, "$1,166.67"), (8, "$2,333.33")])
+    func computePricesMatchThePublishedOnes(units: Int, published: String) {
+        #expect(AdvisorRenderer.money(Double(units) * LakebaseFacts().computePricePerCUMonth) == published)
     }
 }
