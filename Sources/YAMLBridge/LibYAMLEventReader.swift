@@ -7,13 +7,18 @@ final class LibYAMLEventReader {
     private let file: String
     private let text: String
 
-    init(text: String, file: String) {
+    /// A reader over `text`; fails when libyaml cannot set up its parser (out of memory).
+    init(text: String, file: String) throws(YAMLError) {
         self.text = text
         self.file = file
         let bytes = Array(text.utf8)
         buffer = .allocate(capacity: max(bytes.count, 1))
         _ = buffer.initialize(from: bytes)
-        yaml_parser_initialize(&parser)
+        guard yaml_parser_initialize(&parser) == 1 else {
+            buffer.deallocate()
+            throw YAMLError(location: SourceLocation(file: file, line: 1, column: 1),
+                            problem: "libyaml could not set up its parser (out of memory)", context: nil, sourceLine: nil)
+        }
         yaml_parser_set_input_string(&parser, buffer.baseAddress, bytes.count)
     }
 

@@ -14,7 +14,7 @@ public enum YAMLParser {
 
     /// Parses `text`, naming `file` in every location. Returns nil for an empty document.
     public static func parse(_ text: String, file: String) throws(YAMLError) -> YAMLNode? {
-        var builder = YAMLTreeBuilder(reader: LibYAMLEventReader(text: text, file: file), text: text)
+        var builder = YAMLTreeBuilder(reader: try LibYAMLEventReader(text: text, file: file), text: text)
         return try builder.buildDocument()
     }
 }

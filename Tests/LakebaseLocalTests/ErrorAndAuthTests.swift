@@ -50,6 +50,18 @@ import JSONCore
         }
     }
 
+    /// A 10 MB name is refused without being echoed back whole.
+    @Test func longValuesAreCutInErrorMessages() async throws {
+        let emulator = try await Emulator.start()
+        let name = String(repeating: "x", count: 10_000_000)
+        let reply = try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"\#(name)"}"#)
+        #expect(reply.status == 400)
+        let message = try #require(reply.json["message"]?.stringValue)
+        #expect(message.count < 1_100, "\(message.count) characters")
+        #expect(message.hasSuffix("more characters)"))
+        #expect(reply.raw.count < 2_000)
+    }
+
     @Test func duplicateNamesAndTheInstanceLimit() async throws {
         let emulator = try await Emulator.start(["--max-instances", "2", "--instance-startup-ms", "60000"])
         #expect(try await emulator.call("POST", "/api/2.0/database/instances", body: #"{"name":"one"}"#).status == 200)

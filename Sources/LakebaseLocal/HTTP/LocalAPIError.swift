@@ -22,9 +22,17 @@ public struct LocalAPIError: Error, Equatable, Sendable {
         self.details = details
     }
 
-    /// The error body `{"error_code": …, "message": …, "details": [...]}` (details only when there are some).
+    /// Messages longer than this are cut (a message may quote what the caller sent, which can be megabytes).
+    static let maxMessageLength = 1000
+
+    /// The error body `{"error_code": …, "message": …, "details": [...]}` (details only when there are some); a long
+    /// message is cut, saying how much was left out.
     public var body: JSONValue {
-        var object: JSONObject = ["error_code": .string(errorCode), "message": .string(message)]
+        var text = message
+        if text.count > Self.maxMessageLength {
+            text = String(text.prefix(Self.maxMessageLength)) + "… (\(text.count - Self.maxMessageLength) more characters)"
+        }
+        var object: JSONObject = ["error_code": .string(errorCode), "message": .string(text)]
         if !details.isEmpty { object["details"] = .array(details) }
         return .object(object)
     }

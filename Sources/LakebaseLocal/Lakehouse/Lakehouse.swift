@@ -56,7 +56,9 @@ actor Lakehouse {
             let fleet = fleet
             let tables = tables
             try await BlockingWork.run { try Self.seed(tables, fleet: fleet, address: address) }
-            FileManager.default.createFile(atPath: seededMarker.path, contents: nil)
+            guard FileManager.default.createFile(atPath: seededMarker.path, contents: nil) else {
+                throw LocalServerError("cannot write \(seededMarker.path); is the data folder writable?")
+            }
         }
         return address
     }

@@ -145,7 +145,9 @@ actor PostgresFleet {
             ],
             logFile: folder.appendingPathComponent("initdb.log"), workingDirectory: folder)
         try appendConfiguration(dataFolder: dataFolder)
-        fileManager.createFile(atPath: folder.appendingPathComponent("ready").path, contents: nil)
+        guard fileManager.createFile(atPath: folder.appendingPathComponent("ready").path, contents: nil) else {
+            throw LocalServerError("cannot write \(folder.appendingPathComponent("ready").path); is the data folder writable?")
+        }
         return dataFolder
     }
 
