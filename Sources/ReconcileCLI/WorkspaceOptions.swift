@@ -30,7 +30,8 @@ struct WorkspaceOptions: ParsableArguments {
         return ConnectionOptions(
             maxParallel: maxParallel, retryTimeout: retryTimeout, trace: trace,
             userAgent: "lakebase-reconcile/\(ReconcileVersion.current)",
-            cliPath: ProcessInfo.processInfo.environment["DATABRICKS_CLI_PATH"])
+            cliPath: ProcessInfo.processInfo.environment["DATABRICKS_CLI_PATH"],
+            retryNotice: { line in FileHandle.standardError.write(Data(("note: " + line + "\n").utf8)) })
     }
 
     /// Auth inputs from these flags, the environment and the bundle's `workspace.host`/`workspace.profile`.

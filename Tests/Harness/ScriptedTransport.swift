@@ -7,6 +7,8 @@ public final class ScriptedTransport: HTTPTransporting, @unchecked Sendable {
     public enum Step {
         case respond(Int, body: String = "{}", headers: [String: String] = [:])
         case fail(transient: Bool)
+        /// The transfer timed out (transient, but the host was reached).
+        case timeout
     }
 
     private let lock = NSLock()
@@ -31,6 +33,8 @@ public final class ScriptedTransport: HTTPTransporting, @unchecked Sendable {
             return HTTPResponse(status: status, headers: headers, body: Data(body.utf8), httpVersion: "1.1")
         case .fail(let transient):
             throw TransportError(code: 7, message: "Connection refused", call: "\(request.method) x", isTransient: transient)
+        case .timeout:
+            throw TransportError(code: 28, message: "Timeout was reached", call: "\(request.method) x", isTransient: true)
         }
     }
 }
@@ -64,11 +68,12 @@ public final class ManualClock: ClientClock, @unchecked Sendable {
 /// A client for `https://example.cloud.databricks.com` over a scripted transport.
 public func scriptedClient(
     _ transport: ScriptedTransport, clock: ManualClock = ManualClock(), tokens: any TokenSource = StaticTokenSource(token: "dapi-secret"),
-    trace: DebugTrace? = nil, budget: Double = 300
+    trace: DebugTrace? = nil, budget: Double = 300, host address: String = "https://example.cloud.databricks.com",
+    notice: (@Sendable (String) -> Void)? = nil
 ) throws -> WorkspaceClient {
-    let host = try WorkspaceHost(parsing: "https://example.cloud.databricks.com")
+    let host = try WorkspaceHost(parsing: address)
     let sender = RetryingSender(
         transport: transport, policy: RetryPolicy(budget: budget), clock: clock, limit: AdaptiveConcurrencyLimit(maximum: 4),
-        trace: trace)
+        trace: trace, notice: notice)
     return WorkspaceClient(host: host, tokens: tokens, sender: sender)
 }

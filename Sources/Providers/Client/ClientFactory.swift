@@ -12,12 +12,16 @@ public struct ConnectionOptions: Sendable {
     public var cliPath: String?
     /// Time for retries and token expiry.
     public var clock: any ClientClock
+    /// Told a line for each retry after the first few seconds of a call (stderr in the CLI).
+    public var retryNotice: (@Sendable (String) -> Void)?
 
     /// Options with the documented defaults.
     public init(
         maxParallel: Int = 16, retryTimeout: Double = 300, trace: DebugTrace? = nil,
-        userAgent: String = "lakebase-reconcile/0.1.0", cliPath: String? = nil, clock: any ClientClock = SystemClock()
+        userAgent: String = "lakebase-reconcile/0.1.0", cliPath: String? = nil, clock: any ClientClock = SystemClock(),
+        retryNotice: (@Sendable (String) -> Void)? = nil
     ) {
+        self.retryNotice = retryNotice
         self.maxParallel = maxParallel
         self.retryTimeout = retryTimeout
         self.trace = trace
@@ -35,8 +39,9 @@ extension WorkspaceClient {
         let policy = RetryPolicy(budget: options.retryTimeout)
         let sender = RetryingSender(
             transport: transport, policy: policy, clock: options.clock,
-            limit: AdaptiveConcurrencyLimit(maximum: options.maxParallel), trace: options.trace)
-        let tokenSender = RetryingSender(transport: transport, policy: policy, clock: options.clock, trace: options.trace)
+            limit: AdaptiveConcurrencyLimit(maximum: options.maxParallel), trace: options.trace, notice: options.retryNotice)
+        let tokenSender = RetryingSender(transport: transport, policy: policy, clock: options.clock, trace: options.trace,
+                                         notice: options.retryNotice)
         let tokens: any TokenSource
         switch auth.method {
         case .pat(let token):

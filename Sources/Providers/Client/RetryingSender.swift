@@ -9,17 +9,22 @@ public struct RetryingSender: Sendable {
     let clock: any ClientClock
     let limit: AdaptiveConcurrencyLimit?
     let trace: DebugTrace?
+    /// Told one line per retry once a call has been retrying for `quietSeconds` (what, why, attempt, time so far).
+    let notice: (@Sendable (String) -> Void)?
+    /// How long retries stay silent.
+    static let quietSeconds = 3.0
 
-    /// A sender; `limit` nil means unbounded, `trace` nil means silent.
+    /// A sender; `limit` nil means unbounded, `trace` nil means silent, `notice` nil means retries are not told.
     public init(
         transport: any HTTPTransporting, policy: RetryPolicy = RetryPolicy(), clock: any ClientClock = SystemClock(),
-        limit: AdaptiveConcurrencyLimit? = nil, trace: DebugTrace? = nil
+        limit: AdaptiveConcurrencyLimit? = nil, trace: DebugTrace? = nil, notice: (@Sendable (String) -> Void)? = nil
     ) {
         self.transport = transport
         self.policy = policy
         self.clock = clock
         self.limit = limit
         self.trace = trace
+        self.notice = notice
     }
 
     /// The final response (any status that is not retried) and how many attempts it took; a connection that
@@ -50,7 +55,7 @@ public struct RetryingSender: Sendable {
             case .failure(let error):
                 trace?.exchange(outgoing, status: "failed (\(error.message))", seconds: clock.now - begin, attempt: attempt)
                 guard error.isTransient else { throw Self.connectionError(error, outgoing) }
-                failure = .transport
+                failure = error.isUnreachable ? .unreachable : .transport
             }
             guard let wait = policy.delay(after: failure, attempt: attempt, elapsed: clock.now - started, random: Double.random(in: 0..<1))
             else {
@@ -58,6 +63,16 @@ public struct RetryingSender: Sendable {
                 case .success(let response): return (response, attempt)
                 case .failure(let error): throw Self.connectionError(error, outgoing)
                 }
+            }
+            let elapsed = clock.now - started
+            if let notice, elapsed + wait >= Self.quietSeconds {
+                let why: String
+                switch outcome {
+                case .success(let response): why = "HTTP \(response.status)"
+                case .failure(let error): why = error.message
+                }
+                notice("retrying \(outgoing.method) \(HTTPRequest.pathOnly(outgoing.url)) in \(String(format: "%.1f", wait)) s: \(why) "
+                       + "(attempt \(attempt), \(String(format: "%.1f", elapsed)) s so far)")
             }
             do {
                 try await clock.sleep(seconds: wait)
@@ -68,8 +83,15 @@ public struct RetryingSender: Sendable {
         }
     }
 
+    /// The error of a call that got no response: which host, what went wrong, and for a loopback host that does
+    /// not answer, the likely fix (start `lakebase-local`).
     static func connectionError(_ error: TransportError, _ request: HTTPRequest) -> APIError {
-        APIError(status: 0, errorCode: "CONNECTION_FAILED", message: error.message, method: request.method,
-                 path: HTTPRequest.pathOnly(request.url))
+        let host = HTTPRequest.origin(request.url)
+        var message = "cannot reach \(host): \(error.message)"
+        if error.isUnreachable, (try? WorkspaceHost(parsing: host))?.isLoopback == true {
+            message += "; nothing answers there: start lakebase-local (`lakebase-local serve`) or check DATABRICKS_HOST"
+        }
+        return APIError(status: 0, errorCode: "CONNECTION_FAILED", message: message, method: request.method,
+                        path: HTTPRequest.pathOnly(request.url))
     }
 }

@@ -54,6 +54,10 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
     /// `POST /api/2.0/...: could not connect (Couldn't connect to server)`.
     public var description: String { "\(call): \(message)" }
 
+    /// Whether nothing could be reached at all: the host did not resolve, or nothing accepted the connection
+    /// (libcurl's `COULDNT_RESOLVE_HOST` and `COULDNT_CONNECT`).
+    public var isUnreachable: Bool { code == 6 || code == 7 }
+
     /// A transport failure.
     public init(code: Int32, message: String, call: String, isTransient: Bool) {
         self.code = code
@@ -70,6 +74,15 @@ extension HTTPRequest {
         let rest = url[afterScheme.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return "/" }
         return String(rest[slash...].prefix { $0 != "?" && $0 != "#" })
+    }
+
+    /// `scheme://host[:port]` of a URL (no credentials, path or query).
+    static func origin(_ url: String) -> String {
+        guard let afterScheme = url.range(of: "://") else { return url }
+        let rest = url[afterScheme.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostPart = authority.split(separator: "@").last.map(String.init) ?? String(authority)
+        return String(url[..<afterScheme.upperBound]) + hostPart
     }
 
     /// The URL's query string, or nil.

@@ -10,20 +10,26 @@ public struct RetryPolicy: Sendable {
     public var baseDelay: Double
     /// Longest single wait, in seconds (also caps `Retry-After`).
     public var maxDelay: Double
+    /// How long a host that does not resolve or refuses connections is tried before the call fails (a wrong host
+    /// or a server that is not started should not look like a hang); at most `budget`.
+    public var unreachableBudget: Double
 
     /// Creates a policy.
-    public init(budget: Double = 300, baseDelay: Double = 0.5, maxDelay: Double = 30) {
+    public init(budget: Double = 300, baseDelay: Double = 0.5, maxDelay: Double = 30, unreachableBudget: Double = 15) {
         self.budget = budget
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
+        self.unreachableBudget = unreachableBudget
     }
 
     /// How an attempt failed.
     public enum Failure: Sendable, Hashable {
         /// The server answered with this status (and maybe `Retry-After` seconds).
         case status(Int, retryAfter: Double?)
-        /// The connection failed before a response (reset, refused, timeout, TLS handshake).
+        /// The connection failed before a response (reset, timeout, TLS handshake).
         case transport
+        /// The host did not resolve, or nothing accepted the connection.
+        case unreachable
     }
 
     /// The wait before the next attempt, or nil to give up. `attempt` counts from 1; `elapsed` is the time
@@ -41,6 +47,9 @@ public struct RetryPolicy: Sendable {
             return nil
         case .transport:
             wait = backoff(attempt: attempt, random: random)
+        case .unreachable:
+            wait = backoff(attempt: attempt, random: random)
+            return elapsed + wait <= min(budget, unreachableBudget) ? wait : nil
         }
         return elapsed + wait <= budget ? wait : nil
     }
