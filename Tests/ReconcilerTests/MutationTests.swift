@@ -1,4 +1,5 @@
 import Foundation
+import LakebaseLocal
 import ManifestModel
 import Testing
 @testable import Reconciler
@@ -6,21 +7,8 @@ import Testing
 /// Seeded mutations of every example, fixture and quickstart manifest (bytes dropped, repeated, swapped, YAML
 /// punctuation inserted, lines shuffled, files cut short): loading, checking and rendering never trap, and every
 /// error is located (`file:line:col` or a configuration path). A few go through the real `validate` binary, which
-/// exits 0 or 1 and writes nothing.
+/// exits 0 or 1 and writes nothing. SplitMix64 makes the same seed give the same mutations on every machine.
 @Suite struct MutationTests {
-    /// SplitMix64: the same seed gives the same mutations on every machine.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { bound <= 1 ? 0 : Int(next() % UInt64(bound)) }
-    }
-
     static let pieces: [String] = ["[", "]", "{", "}", ":", ": ", ",", "- ", "&a ", "*a", "<<: ", "!!int ", "|", ">", "'", "\"",
                                    "\n", "\t", "  ", "${", "}", "${var.", "${resources.", "#", "%", "@", "\u{0}", "é", "---\n"]
 
@@ -38,23 +26,26 @@ import Testing
         return texts.sorted()
     }
 
-    static func mutate(_ text: String, _ random: inout Random) -> String {
+    /// A value in `0..<bound` (0 for an empty range).
+    static func below(_ bound: Int, _ random: inout SplitMix64) -> Int { bound <= 1 ? 0 : Int(random.next() % UInt64(bound)) }
+
+    static func mutate(_ text: String, _ random: inout SplitMix64) -> String {
         var bytes = Array(text.utf8)
-        for _ in 0...random.below(3) {
-            let at = random.below(bytes.count + 1)
-            switch random.below(6) {
-            case 0: bytes.removeSubrange(at..<min(bytes.count, at + 1 + random.below(40)))
-            case 1: bytes.insert(contentsOf: Array(pieces[random.below(pieces.count)].utf8), at: at)
+        for _ in 0...below(3, &random) {
+            let at = below(bytes.count + 1, &random)
+            switch below(6, &random) {
+            case 0: bytes.removeSubrange(at..<min(bytes.count, at + 1 + below(40, &random)))
+            case 1: bytes.insert(contentsOf: Array(pieces[below(pieces.count, &random)].utf8), at: at)
             case 2:
-                let end = min(bytes.count, at + 1 + random.below(60))
+                let end = min(bytes.count, at + 1 + below(60, &random))
                 bytes.insert(contentsOf: Array(bytes[at..<end]), at: at)
             case 3:
                 var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-                if lines.count > 1 { lines.swapAt(random.below(lines.count), random.below(lines.count)) }
+                if lines.count > 1 { lines.swapAt(below(lines.count, &random), below(lines.count, &random)) }
                 bytes = Array(lines.joined(separator: "\n").utf8)
             case 4: bytes = Array(bytes.prefix(at))
             default:
-                if at < bytes.count { bytes[at] = UInt8(random.below(256)) }
+                if at < bytes.count { bytes[at] = UInt8(below(256, &random)) }
             }
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -63,7 +54,7 @@ import Testing
     @Test func threeHundredMutatedManifestsLoadWithLocatedErrorsAndNoTrap() throws {
         let seeds = try Self.seeds()
         try #require(seeds.count >= 10)
-        var random = Random(state: 20_261_202)
+        var random = SplitMix64(seed: 20_261_202)
         var withErrors = 0
         for round in 0..<300 {
             let text = Self.mutate(seeds[round % seeds.count], &random)
@@ -89,7 +80,7 @@ import Testing
 
     @Test func mutatedManifestsThroughTheBinaryExitZeroOrOneAndWriteNothing() throws {
         let seeds = try Self.seeds()
-        var random = Random(state: 7)
+        var random = SplitMix64(seed: 7)
         for round in 0..<20 {
             let bundle = try TemporaryBundle(["databricks.yml": Self.mutate(seeds[round % seeds.count], &random)])
             defer { try? FileManager.default.removeItem(atPath: bundle.directory) }

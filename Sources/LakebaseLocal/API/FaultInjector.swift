@@ -21,13 +21,16 @@ actor FaultInjector {
     }
 }
 
-/// The SplitMix64 generator: small, fast, and the same on every platform for a given seed.
-struct SplitMix64: RandomNumberGenerator {
+/// The SplitMix64 generator: small, fast, and the same on every platform for a given seed (fault injection, and the
+/// tests' seeded mutations).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    /// A generator starting at `seed`.
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    /// The next value.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
