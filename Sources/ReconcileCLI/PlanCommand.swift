@@ -36,8 +36,8 @@ struct PlanCommand: AsyncParsableCommand {
         let advice = try await advisor.report(outcome.plan, connection: connection, session: session)
         var text = PlanRun.render(outcome.plan, format: output, bundle: connection.bundle, preflightSkipped: skipPreflight)
         switch output {
-        case .text: text += AdvisorRenderer.text(advice)
-        case .markdown: text += AdvisorRenderer.markdown(advice)
+        case .text: text += advice.isEmpty ? "" : AdvisorRenderer.text(advice)
+        case .markdown: text += advice.isEmpty ? "" : AdvisorRenderer.markdown(advice)
         case .json: text = PlanJSONRenderer.render(outcome.plan, cliVersion: ReconcileVersion.current, advisor: AdvisorRenderer.json(advice))
         }
         print(text, terminator: "")

@@ -28,6 +28,12 @@ public struct MonthlyCost: Sendable, Hashable {
 /// 2 TB limit, the initial sync time of each new synced table, the incremental throughput ceiling; and the
 /// monthly cost now and after apply.
 public struct AdvisorReport: Sendable {
+    /// Whether there is nothing to advise on: no Provisioned instance now or after apply, nothing it costs, no
+    /// workload, no finding (an Autoscaling-only bundle, whose figures the advisor does not have yet).
+    public var isEmpty: Bool {
+        instances.isEmpty && costNow.total == 0 && costAfter.total == 0 && workload.isEmpty && findings.isEmpty
+    }
+
     /// A new synced table's first copy.
     public struct InitialSync: Sendable, Hashable {
         public var key: String

@@ -81,6 +81,7 @@ import Testing
         let replan = try await deployment.reconcile(["plan"])
         #expect(replan.status == 0)
         #expect(replan.stdout.contains("Plan: 0 to add, 0 to change, 0 to delete, 6 unchanged"), "\(replan.stdout)")
+        #expect(!replan.stdout.contains("Lakebase advisor"), "no empty advisor section for an Autoscaling-only bundle")
 
         var mark = try deployment.requestMark()
         try deployment.write(Self.manifest(displayName: "Shop 2", createdb: false))
