@@ -12,11 +12,6 @@ enum PostgresSpec {
         return seconds
     }
 
-    /// `300` → `"300s"`, `1.5` → `"1.5s"`.
-    static func duration(_ seconds: Double) -> JSONValue {
-        seconds.rounded() == seconds ? .string("\(Int64(seconds))s") : .string("\(seconds)s")
-    }
-
     /// A number field (`1`, `0.5`).
     static func number(_ value: JSONValue?) -> Double? {
         switch value {
