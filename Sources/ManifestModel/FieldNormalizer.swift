@@ -114,12 +114,12 @@ struct FieldNormalizer {
             }
         case .duration:
             let text = ConfigResolver.text(of: scalar)
-            guard let seconds = Self.durationSeconds(text) else {
+            guard let seconds = DurationText.seconds(of: text) else {
                 diagnostics.error("invalid duration '\(text)' for \(Self.fieldName(path))",
                                   detail: "write seconds followed by s, for example \"3600s\"", at: node.location, path: path)
                 return nil
             }
-            return .string(Self.durationText(seconds), at: node.location)
+            return .string(DurationText.text(of: seconds), at: node.location)
         case .bool:
             switch value {
             case .bool(let b): return typed(b ? "true" : "false", tag: YAMLTag.bool, at: node.location)
@@ -134,16 +134,6 @@ struct FieldNormalizer {
         }
     }
 
-    /// Seconds of `"300s"` / `"1.5s"`, or nil.
-    static func durationSeconds(_ text: String) -> Double? {
-        guard text.hasSuffix("s"), let seconds = Double(text.dropLast()), seconds >= 0, seconds.isFinite else { return nil }
-        return seconds
-    }
-
-    /// The canonical text of a duration: `"300s"`, `"1.5s"`.
-    static func durationText(_ seconds: Double) -> String {
-        seconds.rounded() == seconds && seconds < 1e15 ? "\(Int64(seconds))s" : "\(seconds)s"
-    }
 
     private func typed(_ text: String, tag: String, at location: SourceLocation) -> YAMLNode {
         YAMLNode(.scalar(YAMLScalar(value: text, style: .plain, tag: tag)), at: location)

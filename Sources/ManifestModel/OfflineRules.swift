@@ -95,7 +95,7 @@ enum OfflineRules {
             }
         }
         if let suspend = node["suspend_timeout_duration"], let text = resolvedText(suspend),
-           let seconds = FieldNormalizer.durationSeconds(text), !(60...604_800).contains(seconds) {
+           let seconds = DurationText.seconds(of: text), !(60...604_800).contains(seconds) {
             fail("suspend_timeout_duration", "suspend_timeout_duration is \(text); it must be between 60s and 604800s (7 days)",
                  "choose a value in that range, or no_suspension: true")
         }

@@ -28,11 +28,14 @@ public struct MonthlyCost: Sendable, Hashable {
 /// 2 TB limit, the initial sync time of each new synced table, the incremental throughput ceiling; and the
 /// monthly cost now and after apply.
 public struct AdvisorReport: Sendable {
-    /// Whether there is nothing to advise on: no Provisioned instance now or after apply, nothing it costs, no
-    /// workload, no finding (an Autoscaling-only bundle, whose figures the advisor does not have yet).
+    /// Whether there is nothing to advise on: no instance or project now or after apply, nothing they cost, no
+    /// workload, no finding (a plan of roles and databases of a project the bundle does not declare).
     public var isEmpty: Bool {
-        instances.isEmpty && costNow.total == 0 && costAfter.total == 0 && workload.isEmpty && findings.isEmpty
+        !hasProvisioned && projects.isEmpty && autoscalingNow.isEmpty && workload.isEmpty && findings.isEmpty
     }
+
+    /// Whether the Provisioned family has figures: an instance after apply, or a cost now or after.
+    public var hasProvisioned: Bool { !instances.isEmpty || costNow.total != 0 || costAfter.total != 0 }
 
     /// A new synced table's first copy.
     public struct InitialSync: Sendable, Hashable {
@@ -74,6 +77,12 @@ public struct AdvisorReport: Sendable {
     public var unavailable: String?
     /// The described workload against the end state (empty without a `workload:` in lakebase-advisor.yml).
     public var workload: [WorkloadFit] = []
+    /// Autoscaling projects after apply, and as they are now.
+    public var projects: [AutoscalingProjectEstimate] = []
+    public var autoscalingNow: [AutoscalingProjectEstimate] = []
+    /// Their monthly cost ranges.
+    public var autoscalingCostNow = MonthlyCostRange()
+    public var autoscalingCostAfter = MonthlyCostRange()
 }
 
 /// Computes the advisor's figures from a plan, source sizes and the facts table. Pure.
@@ -154,8 +163,13 @@ public enum Advisor {
         }
         let fits = workload.map { WorkloadFit.assess($0, instances: instances, facts: facts) } ?? []
         findings += fits.compactMap(\.finding)
-        return AdvisorReport(facts: facts, instances: instances, costNow: costNow, costAfter: costAfter, findings: findings,
-                             unavailable: unavailable, workload: fits)
+        var report = AdvisorReport(facts: facts, instances: instances, costNow: costNow, costAfter: costAfter, findings: findings,
+                                   unavailable: unavailable, workload: fits)
+        report.projects = AutoscalingEstimate.projects(of: plan, side: .after, facts: facts)
+        report.autoscalingNow = AutoscalingEstimate.projects(of: plan, side: .now, facts: facts)
+        report.autoscalingCostAfter = AutoscalingEstimate.cost(of: report.projects, facts: facts)
+        report.autoscalingCostNow = AutoscalingEstimate.cost(of: report.autoscalingNow, facts: facts)
+        return report
     }
 
     /// `CU_4` → 4; unset → 2 (the UI's default).

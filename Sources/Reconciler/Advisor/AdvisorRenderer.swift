@@ -53,9 +53,12 @@ public enum AdvisorRenderer {
         }
         let now = report.costNow, after = report.costAfter
         let change = after.total - now.total
-        out.append("  monthly cost: \(money(now.total)) now → \(money(after.total)) after apply (\(change >= 0 ? "+" : "−")\(money(abs(change)))): "
-                   + "compute \(money(after.compute)), continuous pipelines \(money(after.continuousPipelines)), storage \(money(after.storage))"
-                   + " (triggered syncs cost \(money(report.facts.triggeredPricePerHour)) per hour of sync on top)")
+        if report.hasProvisioned || report.projects.isEmpty && report.autoscalingNow.isEmpty {
+            out.append("  monthly cost: \(money(now.total)) now → \(money(after.total)) after apply (\(change >= 0 ? "+" : "−")\(money(abs(change)))): "
+                       + "compute \(money(after.compute)), continuous pipelines \(money(after.continuousPipelines)), storage \(money(after.storage))"
+                       + " (triggered syncs cost \(money(report.facts.triggeredPricePerHour)) per hour of sync on top)")
+        }
+        out += AutoscalingAdvice.lines(report)
         if !report.workload.isEmpty { out.append("  workload (lakebase-advisor.yml) against the planned capacity:") }
         for fit in report.workload {
             out.append("    \(fit.figure): \(fit.expectedText) expected, \(fit.capacityText) planned (\(fit.basis))\(fit.fits ? "" : ": does not fit")")
@@ -73,7 +76,9 @@ public enum AdvisorRenderer {
     public static func markdown(_ report: AdvisorReport) -> String {
         var out = "\n#### Lakebase advisor\n\n"
         if let unavailable = report.unavailable { out += "Size estimates unavailable: \(unavailable)\n\n" }
-        out += "| Instance | Capacity | PostgreSQL size | Of 2 TB | Incremental ceiling |\n|---|---|---|---|---|\n"
+        if report.hasProvisioned || report.projects.isEmpty {
+            out += "| Instance | Capacity | PostgreSQL size | Of 2 TB | Incremental ceiling |\n|---|---|---|---|---|\n"
+        }
         for instance in report.instances {
             let size = instance.sizeLowBytes.flatMap { low in instance.sizeHighBytes.map { "\(ByteCount.text(low)) – \(ByteCount.text($0))" } } ?? "unknown"
             let share = instance.sizeHighBytes.map { String(format: "%.1f%%", $0 / report.facts.instanceStorageLimitBytes * 100) } ?? "–"
@@ -85,8 +90,12 @@ public enum AdvisorRenderer {
             for sync in syncs { out += "| `\(sync.key)` | \(count(sync.rows)) | \(duration(sync.seconds)) |\n" }
         }
         let now = report.costNow, after = report.costAfter
-        out += "\n**Monthly cost** (list prices, USD): \(money(now.total)) now → **\(money(after.total))** after apply "
-            + "(compute \(money(after.compute)), continuous pipelines \(money(after.continuousPipelines)), storage \(money(after.storage)))\n"
+        if report.hasProvisioned || report.projects.isEmpty && report.autoscalingNow.isEmpty {
+            out += "\n**Monthly cost** (list prices, USD): \(money(now.total)) now → **\(money(after.total))** after apply "
+                + "(compute \(money(after.compute)), continuous pipelines \(money(after.continuousPipelines)), storage \(money(after.storage)))\n"
+        }
+        let autoscaling = AutoscalingAdvice.markdown(report)
+        if !autoscaling.isEmpty { out += (report.hasProvisioned ? "\n" : "") + autoscaling }
         if !report.workload.isEmpty {
             out += "\n| Workload | Expected | Planned capacity | Fits |\n|---|---|---|---|\n"
             for fit in report.workload {
@@ -123,6 +132,7 @@ public enum AdvisorRenderer {
             return .object(entry)
         })
         object["monthly_cost"] = .object(["now": cost(report.costNow), "after": cost(report.costAfter)])
+        if !report.projects.isEmpty || !report.autoscalingNow.isEmpty { object["autoscaling"] = AutoscalingAdvice.json(report) }
         if !report.workload.isEmpty {
             object["workload"] = .array(report.workload.map { fit in
                 var entry: JSONObject = ["figure": .string(fit.key), "expected": .double(fit.expected),

@@ -8,7 +8,7 @@ import YAMLBridge
 /// `lakebase-advisor.yml` at the bundle root, or a file given with `--advisor-facts`.
 public struct LakebaseFacts: Sendable, Equatable {
     /// Version of the default table.
-    public static let version = "2025-06"
+    public static let version = "2026-12"
     /// Where the defaults come from.
     public static let source = "Lakebase Accelerator README / LAKEBASE_BENCHMARK"
 
@@ -38,6 +38,24 @@ public struct LakebaseFacts: Sendable, Equatable {
     /// Triggered sync per hour of sync time, USD.
     public var triggeredPricePerHour = 0.75
 
+    // Lakebase Autoscaling (docs.databricks.com, "Lakebase Autoscaling pricing" and "Manage computes").
+    /// Where the Autoscaling figures come from.
+    public static let autoscalingSource = "Lakebase Autoscaling pricing and Manage computes pages of the Databricks docs"
+    /// Compute price per CU-hour, USD: the indicative Enterprise-tier list price for AWS us-east-1 that the pricing
+    /// page publishes; it varies by cloud and region.
+    public var autoscalingComputePricePerCUHour = 0.111
+    /// Database storage per GB-month, USD (same page).
+    public var autoscalingStoragePricePerGBMonth = 0.35
+    /// Hours in a month, for CU-hours (365 × 24 / 12).
+    public var hoursPerMonth = 730.0
+    /// Memory per Autoscaling CU, GB (a Provisioned CU has 16).
+    public var autoscalingMemoryGBPerCU = 2.0
+    /// Platform defaults of a project's `default_endpoint_settings` (autoscaling-api.md §1.4): 1–1 CU, suspends
+    /// after 86400 s idle.
+    public var autoscalingDefaultMinCU = 1.0
+    public var autoscalingDefaultMaxCU = 1.0
+    public var autoscalingDefaultSuspendSeconds = 86_400.0
+
     /// The defaults.
     public init() {}
 
@@ -56,6 +74,10 @@ public struct LakebaseFacts: Sendable, Equatable {
         ("storage_price_per_gb_month", \.storagePricePerGBMonth),
         ("continuous_pipeline_price_per_month", \.continuousPipelinePricePerMonth),
         ("triggered_price_per_hour", \.triggeredPricePerHour),
+        ("autoscaling_compute_price_per_cu_hour", \.autoscalingComputePricePerCUHour),
+        ("autoscaling_storage_price_per_gb_month", \.autoscalingStoragePricePerGBMonth),
+        ("hours_per_month", \.hoursPerMonth),
+        ("autoscaling_memory_gb_per_cu", \.autoscalingMemoryGBPerCU),
         ]
     }
 

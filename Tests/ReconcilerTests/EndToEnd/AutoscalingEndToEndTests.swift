@@ -81,7 +81,9 @@ import Testing
         let replan = try await deployment.reconcile(["plan"])
         #expect(replan.status == 0)
         #expect(replan.stdout.contains("Plan: 0 to add, 0 to change, 0 to delete, 6 unchanged"), "\(replan.stdout)")
-        #expect(!replan.stdout.contains("Lakebase advisor"), "no empty advisor section for an Autoscaling-only bundle")
+        #expect(replan.stdout.contains("\n  project shop: 2 branches\n    dev/primary, read-write (implicit): 1–1 CU (2–2 GB), suspends after 1 d idle: $0.00 – $81.03 a month\n"),
+                "the advisor prices the implicit primary of each branch: \(replan.stdout)")
+        #expect(!replan.stdout.contains("monthly cost: $0.00 now → $0.00 after apply"), "no empty Provisioned cost line for an Autoscaling-only bundle")
 
         var mark = try deployment.requestMark()
         try deployment.write(Self.manifest(displayName: "Shop 2", createdb: false))

@@ -90,7 +90,7 @@ import JSONCore
         let deployment = try await LocalDeployment(Self.bundle(Self.table("orders", source: "main.demo.orders_cdf", policy: "CONTINUOUS")))
         let text = try await deployment.reconcile(["plan", "--warehouse-id", "local"])
         #expect(text.status == 0, "\(text.stderr)")
-        #expect(text.stdout.contains("\nLakebase advisor (facts 2025-06, Lakebase Accelerator README / LAKEBASE_BENCHMARK; list prices, USD):\n"))
+        #expect(text.stdout.contains("\nLakebase advisor (facts 2026-12, Lakebase Accelerator README / LAKEBASE_BENCHMARK; list prices, USD):\n"))
         #expect(text.stdout.contains("  orders-db: CU_1 × 1 node\n    PostgreSQL size: "))
         #expect(text.stdout.contains("    initial sync of synced_database_tables.orders: under 1 s (10,000 rows at 15,000 rows/s)\n"))
         #expect(text.stdout.contains("    incremental sync ceiling: 1,200 rows/s\n"))
