@@ -7,6 +7,9 @@ public enum CallOutcome: Sendable, Equatable {
     /// The server started an operation; `OperationWaiter` finishes it by polling this path
     /// (`/api/2.0/postgres/projects/p/operations/o`), or `/api/2.0/<name>` for a bare name.
     case operation(String)
+    /// A delete the platform refuses because the resource goes with its parent (`MANAGED_BY_PARENT`: a root branch,
+    /// a read-write endpoint): nothing was deleted, and the parent's delete removes it.
+    case leftToParent
 }
 
 /// How a delete is made.

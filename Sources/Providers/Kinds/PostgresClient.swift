@@ -49,7 +49,7 @@ struct PostgresClient: KindClient {
             do {
                 return Self.outcome(try await client.call("DELETE", Self.path(id), query: query))
             } catch where error.declarativeContext == "MANAGED_BY_PARENT" {
-                return .done(.object([:]))
+                return .leftToParent
             } catch where reconciles && error.status == 409 && error.message.contains("reconciliation")
                 && waitOptions.clock.now - started < min(120, waitOptions.timeout) {
                 try? await waitOptions.clock.sleep(seconds: 2)

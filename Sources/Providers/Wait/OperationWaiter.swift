@@ -18,6 +18,7 @@ public struct OperationWaiter: Sendable {
         switch outcome {
         case .done(let value): return value
         case .operation(let name): return try await wait(name, resource: resource)
+        case .leftToParent: return .object([:])
         }
     }
 

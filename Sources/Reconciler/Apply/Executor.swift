@@ -1,8 +1,8 @@
 import ManifestModel
 import JSONCore
 
-/// Walks a plan's graph (planning-rules.md §6–§7): parents before children, deletes in reverse (children first),
-/// up to `maxNodes` nodes at once (each waits for what it created, so waits overlap). A failed node skips everything that depends on it; the rest goes on. The
+/// Walks a plan's graph (planning-rules.md §6–§7): parents before children, deletes in reverse (children first; a
+/// recreate's delete half too), up to `maxNodes` nodes at once (each waits for what it created, so waits overlap). A failed node skips everything that depends on it; the rest goes on. The
 /// executor decides nothing: it carries out the plan.
 public struct Executor: Sendable {
     let workspace: any LakebaseWorkspace
@@ -18,17 +18,52 @@ public struct Executor: Sendable {
         self.reporter = reporter
     }
 
-    /// For each node, the nodes that must finish first.
-    static func prerequisites(_ plan: Plan) -> [NodeKey: Set<NodeKey>] {
-        let keys = Set(plan.entries.map(\.key))
-        var before: [NodeKey: Set<NodeKey>] = Dictionary(uniqueKeysWithValues: keys.map { ($0, []) })
+    /// One unit of work: a node's action, or one half of a recreate (its delete, its create).
+    struct Step: Hashable, Comparable, Sendable {
+        /// The node.
+        let key: NodeKey
+        /// The delete half of a recreate.
+        let teardown: Bool
+
+        static func < (lhs: Step, rhs: Step) -> Bool {
+            lhs.key == rhs.key ? lhs.teardown && !rhs.teardown : lhs.key < rhs.key
+        }
+    }
+
+    /// For each step, the steps that must finish first. Creates and updates go parents first; deletes, and the
+    /// delete halves of recreates, go children first; so a recreated parent whose children are recreated too is
+    /// deleted only after them, and created again before them.
+    static func prerequisites(_ plan: Plan) -> [Step: Set<Step>] {
+        let actions = Dictionary(plan.entries.map { ($0.key, $0.action) }, uniquingKeysWith: { first, _ in first })
+        /// The step that removes a node, when it is removed; the step that leaves it in place.
+        func removal(_ key: NodeKey) -> Step? {
+            switch actions[key] {
+            case .recreate?: return Step(key: key, teardown: true)
+            case .delete?: return Step(key: key, teardown: false)
+            default: return nil
+            }
+        }
+        func final(_ key: NodeKey) -> Step { Step(key: key, teardown: false) }
+
+        var before: [Step: Set<Step>] = [:]
         for entry in plan.entries {
+            before[final(entry.key), default: []].formUnion([])
+            if entry.action == .recreate {
+                let teardown = Step(key: entry.key, teardown: true)
+                before[teardown, default: []].formUnion([])
+                before[final(entry.key), default: []].insert(teardown)
+            }
             for edge in entry.dependsOn {
-                guard let parent = NodeKey(stateKey: edge.node), keys.contains(parent) else { continue }
-                if entry.action == .delete {
-                    before[parent, default: []].insert(entry.key)  // the child goes first
-                } else {
-                    before[entry.key, default: []].insert(parent)
+                guard let parent = NodeKey(stateKey: edge.node), actions[parent] != nil else { continue }
+                switch entry.action {
+                case .delete:
+                    // The child goes first, whatever happens to the parent.
+                    before[removal(parent) ?? final(parent), default: []].insert(final(entry.key))
+                case .recreate:
+                    if let parentRemoval = removal(parent) { before[parentRemoval, default: []].insert(Step(key: entry.key, teardown: true)) }
+                    before[final(entry.key), default: []].insert(final(parent))
+                default:
+                    before[final(entry.key), default: []].insert(final(parent))
                 }
             }
         }
@@ -41,38 +76,43 @@ public struct Executor: Sendable {
         var waiting = prerequisites
         let entries = Dictionary(uniqueKeysWithValues: plan.entries.map { ($0.key, $0) })
         var applied: [String: JSONValue] = [:]
-        var failed: Set<NodeKey> = []
+        var failed: Set<Step> = []
         var result = ApplyResult()
         let applier = NodeApplier(workspace: workspace, journal: journal, options: options, reporter: reporter)
 
-        func finish(_ key: NodeKey) {
-            for other in waiting.keys { waiting[other]?.remove(key) }
+        func finish(_ step: Step) {
+            for other in waiting.keys { waiting[other]?.remove(step) }
         }
-        func fail(_ key: NodeKey, _ message: String) {
-            failed.insert(key)
-            result.failures.append(ApplyFailure(key: key, message: message))
-            finish(key)
+        func fail(_ step: Step, _ message: String) {
+            failed.insert(step)
+            // The create half of a recreate whose delete half failed is not a second failure.
+            if !(failed.contains(Step(key: step.key, teardown: true)) && !step.teardown) {
+                result.failures.append(ApplyFailure(key: step.key, message: message))
+            }
+            finish(step)
         }
-        /// The next node whose prerequisites are done; nodes that cannot run are failed on the way.
-        func nextReady() -> (PlanEntry, JSONValue?)? {
-            while let key = waiting.filter({ $0.value.isEmpty }).map(\.key).min() {
-                waiting[key] = nil
+        /// The next step whose prerequisites are done; steps that cannot run are failed on the way.
+        func nextReady() -> (Step, PlanEntry, JSONValue?)? {
+            while let step = waiting.filter({ $0.value.isEmpty }).map(\.key).min() {
+                waiting[step] = nil
+                let key = step.key
                 guard let entry = entries[key] else { continue }
                 let verb = "cannot \(entry.action.verb) \(key.stateKey)"
                 if Task.isCancelled {
-                    fail(key, "\(verb): interrupted before it started")
+                    fail(step, "\(verb): interrupted before it started")
                     continue
                 }
-                if let broken = prerequisites[key]?.sorted().first(where: failed.contains) {
-                    fail(key, "\(verb): dependency failed: \(broken.stateKey)")
+                if let broken = prerequisites[step]?.sorted().first(where: failed.contains) {
+                    fail(step, "\(verb): dependency failed: \(broken.key.stateKey)")
                     continue
                 }
+                if step.teardown { return (step, entry, nil) }
                 let resolution = Self.resolve(entry, applied: applied, entries: entries)
                 if let missing = resolution.unresolved {
-                    fail(key, "\(verb): unresolved references: \(missing)")
+                    fail(step, "\(verb): unresolved references: \(missing)")
                     continue
                 }
-                return (entry, resolution.value)
+                return (step, entry, resolution.value)
             }
             return nil
         }
@@ -80,25 +120,31 @@ public struct Executor: Sendable {
         await withTaskGroup(of: Outcome.self) { group in
             var running = 0
             func startReady() {
-                while running < max(1, options.maxNodes), let (entry, value) = nextReady() {
+                while running < max(1, options.maxNodes), let (step, entry, value) = nextReady() {
                     running += 1
-                    if entry.action != .skip { reporter.started(entry.key, entry.action) }
-                    group.addTask { await Outcome(key: entry.key, result: Self.run(applier, entry, value)) }
+                    let recreating = entry.action == .recreate
+                    if entry.action != .skip, step.teardown || !recreating { reporter.started(entry.key, entry.action) }
+                    group.addTask {
+                        await Outcome(step: step, result: Self.run(applier, entry, value, phase: !recreating ? .whole : step.teardown ? .teardown : .build))
+                    }
                 }
             }
             startReady()
             while let next = await group.next() {
-                let key = next.key, outcome = next.result
+                let step = next.step, key = step.key, outcome = next.result
                 running -= 1
-                reporter.finished(key, name: entries[key]?.newState.flatMap(key.kind.configuredID(in:)) ?? entries[key]?.savedID)
+                if !step.teardown {
+                    reporter.finished(key, name: entries[key]?.newState.flatMap(key.kind.configuredID(in:)) ?? entries[key]?.savedID)
+                }
                 switch outcome {
                 case .success(let object):
                     if let object { applied[key.stateKey] = object }
                     let action = entries[key]?.action ?? .skip
-                    if action != .skip { result.completed.append((key, action)) }
-                    finish(key)
+                    if action != .skip, !step.teardown { result.completed.append((key, action)) }
+                    finish(step)
                 case .failure(let failure):
-                    fail(key, failure.message)
+                    if step.teardown { reporter.finished(key, name: entries[key]?.savedID) }
+                    fail(step, failure.message)
                 }
                 startReady()
             }
@@ -111,14 +157,15 @@ public struct Executor: Sendable {
     /// One node's outcome, as a child task returns it (a struct: the release build crashed copying a tuple
     /// result out of the task group).
     struct Outcome: Sendable {
-        let key: NodeKey
+        let step: Step
         let result: Result<JSONValue?, NodeApplier.Failure>
     }
 
     /// Applies one node; every error becomes a `Failure` naming the node.
-    private static func run(_ applier: NodeApplier, _ entry: PlanEntry, _ value: JSONValue?) async -> Result<JSONValue?, NodeApplier.Failure> {
+    private static func run(_ applier: NodeApplier, _ entry: PlanEntry, _ value: JSONValue?,
+                            phase: NodeApplier.Phase) async -> Result<JSONValue?, NodeApplier.Failure> {
         do {
-            return .success(try await applier.apply(entry, value: value))
+            return .success(try await applier.apply(entry, value: value, phase: phase))
         } catch let failure as NodeApplier.Failure {
             return .failure(failure)
         } catch {

@@ -15,9 +15,25 @@ struct NodeApplier: Sendable {
         let message: String
     }
 
-    /// Applies `entry` with its references resolved into `value`; returns the fresh live object when it exists.
-    func apply(_ entry: PlanEntry, value: JSONValue?) async throws -> JSONValue? {
+    /// Which part of a node's action to carry out: all of it, or one half of a recreate (the executor deletes
+    /// recreated children before their recreated parent, and creates them after it).
+    enum Phase: Sendable {
+        case whole, teardown, build
+    }
+
+    /// Applies `entry` (or one `phase` of its recreate) with its references resolved into `value`; returns the fresh
+    /// live object when it exists.
+    func apply(_ entry: PlanEntry, value: JSONValue?, phase: Phase = .whole) async throws -> JSONValue? {
         let key = entry.key
+        switch (entry.action, phase) {
+        case (.recreate, .teardown):
+            try await remove(entry, purge: true)
+            return nil
+        case (.recreate, .build):
+            return try await create(entry, value: value)
+        default:
+            break
+        }
         switch entry.action {
         case .skip:
             guard let value, Self.stillSettling(entry) else { return entry.remoteState }
@@ -29,7 +45,8 @@ struct NodeApplier: Sendable {
         case .update, .updateID, .resize:
             guard let value, let id = entry.savedID else { throw Failure(message: "no desired state") }
             let changed = UpdateMask.paths(of: entry.changes, kind: key.kind)
-            if !changed.isEmpty || !UpdateMask.onlyStateChanged(entry.changes, kind: key.kind) {
+            let onlyAdopting = entry.adopting && !entry.changes.contains { $0.action != .skip }
+            if !onlyAdopting, !changed.isEmpty || !UpdateMask.onlyStateChanged(entry.changes, kind: key.kind) {
                 try await call("update", key) { try await workspace.update(key.kind, id: id, value, changedPaths: changed) }
             }
             try await journal.save(key.stateKey, stateEntry(entry, value: value))
@@ -59,13 +76,19 @@ struct NodeApplier: Sendable {
         guard let value else { throw Failure(message: "no desired state") }
         let key = entry.key
         let firstBody = key.kind.behaviour.createFirst(value)
-        // Recorded before the POST: a crash between the POST and its answer must not leave a resource the state
-        // does not know (the next plan would refuse it as unmanaged). If the POST fails, the record goes again.
+        // Recorded before the POST, with the intent (id and body digest): a crash between the POST and its answer
+        // must not leave a resource the state does not know (the next plan adopts it instead of refusing it as
+        // unmanaged). If the POST is refused, the record goes again.
         let intended = key.kind.configuredID(in: value) ?? ""
-        try await journal.save(key.stateKey, stateEntry(entry, value: value, id: intended))
+        let sent = firstBody ?? value
+        try await journal.save(key.stateKey, stateEntry(entry, value: value, id: intended, intent: CreateIntent(id: intended, body: value)))
         let created: JSONValue
         do {
-            created = try await workspace.create(key.kind, id: intended, firstBody ?? value)
+            created = try await workspace.create(key.kind, id: intended, sent)
+        } catch let error as APIError where Self.isDuplicate(error) {
+            // The POST met the resource itself when its first attempt was carried out but the answer was lost (the
+            // transport retried it), or an interrupted run created it: read it back and adopt it if it is ours.
+            return try await adopt(entry, value: value, id: intended, sent: sent, duplicate: error)
         } catch {
             // A refused POST created nothing: the record goes. A POST that was accepted but whose operation failed or
             // could not be waited for may have left the resource: the record stays, so the next run reads it back.
@@ -73,7 +96,8 @@ struct NodeApplier: Sendable {
             throw Failure(message: "cannot create \(key.stateKey): \(error)")
         }
         let id = key.kind.behaviour.idInObject(created) ?? intended
-        if id != intended { try await journal.save(key.stateKey, stateEntry(entry, value: value, id: id)) }
+        // The create completed: the record loses its intent (and takes the id the answer gave).
+        try await journal.save(key.stateKey, stateEntry(entry, value: value, id: id))
         if let firstBody {
             try await waitReady(key, id: id, value: firstBody)
             try await call("update", key) { try await workspace.update(key.kind, id: id, value, changedPaths: []) }
@@ -82,10 +106,41 @@ struct NodeApplier: Sendable {
         return try await read(key, id: id)
     }
 
+    /// `409 ALREADY_EXISTS`, or the `400 … already exists` that Autoscaling databases and roles answer.
+    static func isDuplicate(_ error: APIError) -> Bool {
+        error.kind == .alreadyExists || error.status == 400 && error.message.lowercased().contains("already exists")
+    }
+
+    /// Takes over the resource a create met: only when it exists and every field the body sets reads back as sent
+    /// (server defaults aside); otherwise the create fails as it would have, and the record goes.
+    private func adopt(_ entry: PlanEntry, value: JSONValue, id: String, sent: JSONValue, duplicate: APIError) async throws -> JSONValue? {
+        let key = entry.key
+        let live = try? await workspace.read(key.kind, id: id)
+        let differing = live.map { object in
+            ChangeClassifier(rules: key.kind.rules)
+                .changes(saved: sent, desired: sent, remote: key.kind.behaviour.remote(object))
+                .filter { $0.action != .skip }.map(\.path.description)
+        }
+        guard let live, let differing, differing.isEmpty else {
+            try await journal.remove(key.stateKey)
+            let why = differing.map { " (it exists, but differs from what was being created in \($0.joined(separator: ", ")))" } ?? ""
+            throw Failure(message: "cannot create \(key.stateKey): \(duplicate)\(why)")
+        }
+        reporter.warning("\(key.stateKey): \(id) already exists exactly as this create sent it (the answer to an earlier attempt was lost); it is adopted")
+        let adopted = key.kind.behaviour.idInObject(live) ?? id
+        try await journal.save(key.stateKey, stateEntry(entry, value: value, id: adopted))
+        if sent != value {
+            try await call("update", key) { try await workspace.update(key.kind, id: adopted, value, changedPaths: []) }
+        }
+        try await waitReady(key, id: adopted, value: value)
+        return try await read(key, id: adopted)
+    }
+
     private func remove(_ entry: PlanEntry, purge: Bool) async throws {
         let key = entry.key
         let id = entry.savedID ?? ""
-        if let error = await deleteError(key, id: id, purge: purge) {
+        let result = await deleteResult(key, id: id, purge: purge)
+        if case .failure(let error) = result {
             let apiError = error as? APIError
             if apiError?.kind == .notFound {
                 // Already gone: nothing to delete.
@@ -96,6 +151,9 @@ struct NodeApplier: Sendable {
             }
         }
         try await journal.remove(key.stateKey)
+        // A resource that goes only with its parent is not waited for: the parent's delete, which the executor
+        // orders after this one, removes it.
+        if case .success(.leftToParent) = result { return }
         // A recreate waits (bounded) for the old resource to be gone before creating it again; kinds whose ids stay
         // taken for a while after a delete (instances stay DELETING) are waited for on delete too, so that a
         // `destroy` followed by an `apply` of the same names works, as after `terraform destroy`.
@@ -107,12 +165,11 @@ struct NodeApplier: Sendable {
         }
     }
 
-    private func deleteError(_ key: NodeKey, id: String, purge: Bool) async -> (any Error)? {
+    private func deleteResult(_ key: NodeKey, id: String, purge: Bool) async -> Result<DeleteResult, any Error> {
         do {
-            try await workspace.delete(key.kind, id: id, purge: purge)
-            return nil
+            return .success(try await workspace.delete(key.kind, id: id, purge: purge))
         } catch {
-            return error
+            return .failure(error)
         }
     }
 
@@ -139,8 +196,8 @@ struct NodeApplier: Sendable {
         }
     }
 
-    private func stateEntry(_ entry: PlanEntry, value: JSONValue, id: String? = nil) -> DeploymentState.Entry {
+    private func stateEntry(_ entry: PlanEntry, value: JSONValue, id: String? = nil, intent: CreateIntent? = nil) -> DeploymentState.Entry {
         DeploymentState.Entry(id: id ?? entry.savedID ?? entry.key.kind.configuredID(in: value) ?? "", state: value,
-                              dependsOn: entry.dependsOn)
+                              dependsOn: entry.dependsOn, intent: intent)
     }
 }

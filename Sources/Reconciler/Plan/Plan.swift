@@ -40,6 +40,9 @@ public struct PlanEntry: Sendable {
     public var savedState: JSONValue?
     /// Whether `lifecycle.prevent_destroy` is set in the config.
     public var preventDestroy: Bool = false
+    /// Whether the live resource is taken over from an interrupted create (its state record still holds the
+    /// create's intent): applying writes its state record even when nothing else changes.
+    public var adopting: Bool = false
 
     /// The id the configuration gives the node, else the saved id, else the key's name (for messages).
     public var configuredID: String {

@@ -33,8 +33,15 @@ public enum Planner {
             if let saved {
                 guard case .found(let object)? = read else {
                     entry.action = .create
-                    entry.reasons = ["\(saved.id) is in the state but not in the workspace (deleted outside the bundle, or an interrupted create); it is created"]
+                    entry.reasons = [saved.intent != nil
+                        ? "an interrupted apply was creating \(saved.id), which does not exist; it is created"
+                        : "\(saved.id) is in the state but not in the workspace (deleted outside the bundle, or an interrupted create); it is created"]
                     entries[node.key] = entry
+                    continue
+                }
+                if let intent = saved.intent, !intent.matches(saved.state) || intent.id != saved.id {
+                    // The record is not the body that was sent: nothing says the resource is ours.
+                    errors.append(unmanaged(node, object))
                     continue
                 }
                 entry.remoteState = object
@@ -44,6 +51,12 @@ public enum Planner {
                     : node.key.kind.behaviour.remote(object)
                 entry.changes = ChangeClassifier(rules: rules).changes(saved: saved.state, desired: resolved.value, remote: remote)
                 entry.action = entry.changes.map(\.action).max() ?? .skip
+                if saved.intent != nil {
+                    entry.adopting = true
+                    entry.action = max(entry.action, .update)
+                    entry.reasons.append("adopted: an interrupted apply created \(saved.id) but lost the answer before recording it; "
+                                         + "the resource is taken over (only its state record is written unless a field changes)")
+                }
             } else {
                 if case .found(let object)? = read, !node.key.isPermissions {
                     errors.append(unmanaged(node, object))

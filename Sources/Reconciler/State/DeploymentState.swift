@@ -14,12 +14,16 @@ public struct DeploymentState: Sendable {
         public var state: JSONValue
         /// Edges saved with it (used to order deletes of nodes no longer configured).
         public var dependsOn: [Dependency]
+        /// Set while a create is in flight: written before the POST, cleared when the create completes. A record
+        /// that still has one after a kill tells the next run that the resource may exist because of us.
+        public var intent: CreateIntent?
 
         /// An entry.
-        public init(id: String, state: JSONValue, dependsOn: [Dependency]) {
+        public init(id: String, state: JSONValue, dependsOn: [Dependency], intent: CreateIntent? = nil) {
             self.id = id
             self.state = state
             self.dependsOn = dependsOn
+            self.intent = intent
         }
     }
 
@@ -50,7 +54,7 @@ public struct DeploymentState: Sendable {
             guard let node = edge["node"]?.stringValue else { return nil }
             return Dependency(node: node, label: edge["label"]?.stringValue ?? "")
         }
-        return Entry(id: id, state: raw["state"] ?? .object([:]), dependsOn: dependsOn)
+        return Entry(id: id, state: raw["state"] ?? .object([:]), dependsOn: dependsOn, intent: raw["__intent__"].flatMap(CreateIntent.init(json:)))
     }
 
     /// State keys of the nodes we manage, in file order.
@@ -62,6 +66,7 @@ public struct DeploymentState: Sendable {
         if !entry.dependsOn.isEmpty {
             raw["depends_on"] = .array(entry.dependsOn.map { .object(["node": .string($0.node), "label": .string($0.label)]) })
         }
+        if let intent = entry.intent { raw["__intent__"] = intent.json }
         rawEntries[key] = .object(raw)
     }
 

@@ -12,7 +12,8 @@ public protocol LakebaseWorkspace: Sendable {
     /// Updates the node with the full desired `body`; `changedPaths` are the fields the plan changes.
     func update(_ kind: NodeKind, id: String, _ body: JSONValue, changedPaths: [String]) async throws
     /// Deletes the node; `purge` drops the data it holds where the kind supports it.
-    func delete(_ kind: NodeKind, id: String, purge: Bool) async throws
+    @discardableResult
+    func delete(_ kind: NodeKind, id: String, purge: Bool) async throws -> DeleteResult
     /// Waits until the node is usable; returns a warning when it ended degraded.
     func waitReady(_ kind: NodeKind, id: String, desired: JSONValue) async throws -> String?
     /// Waits until GET answers 404, bounded.
@@ -25,6 +26,14 @@ public protocol LakebaseWorkspace: Sendable {
     func listSyncedTables(instance: String) async throws(APIError) -> [JSONValue]
     /// Runs a SQL statement on a SQL warehouse to its end.
     func sql(warehouseID: String, statement: String) async throws -> StatementResult
+}
+
+/// What a delete did.
+public enum DeleteResult: Sendable, Equatable {
+    /// The resource is deleted (or its delete finished).
+    case deleted
+    /// The platform deletes it only with its parent (`MANAGED_BY_PARENT`); it still exists until then.
+    case leftToParent
 }
 
 /// The Lakebase REST API through `Providers`: each node kind's calls go to its registered `KindClient`, and the
@@ -69,9 +78,12 @@ public struct ProvidersWorkspace: LakebaseWorkspace {
         _ = try await operations.finish(outcome, resource: "\(kind.rawValue) \(id)")
     }
 
-    public func delete(_ kind: NodeKind, id: String, purge: Bool) async throws {
+    @discardableResult
+    public func delete(_ kind: NodeKind, id: String, purge: Bool) async throws -> DeleteResult {
         let outcome = try await client(kind).delete(id: id, options: DeleteOptions(purge: purge))
+        if outcome == .leftToParent { return .leftToParent }
         _ = try await operations.finish(outcome, resource: "\(kind.rawValue) \(id)")
+        return .deleted
     }
 
     public func waitReady(_ kind: NodeKind, id: String, desired: JSONValue) async throws -> String? {

@@ -68,9 +68,16 @@ import JSONCore
         mark = try deployment.requestMark()
         let applied = try await deployment.reconcile(["apply", "--auto-approve"])
         #expect(applied.status == 0, "\(applied.stderr)")
-        let mutations = try deployment.lakebaseMutations(since: mark)
-        #expect(mutations.first == "DELETE /api/2.0/database/instances/orders-db?purge=true")
-        #expect(mutations.dropFirst().first == "POST /api/2.0/database/instances")
+        // The catalog and its synced table are recreated with the instance: their deletes come first, children
+        // first, then the creates, parents first.
+        #expect(try deployment.lakebaseMutations(since: mark) == [
+            "DELETE /api/2.0/database/synced_tables/serving.public.orders?purge_data=true",
+            "DELETE /api/2.0/database/catalogs/serving",
+            "DELETE /api/2.0/database/instances/orders-db?purge=true",
+            "POST /api/2.0/database/instances",
+            "POST /api/2.0/database/catalogs",
+            "POST /api/2.0/database/synced_tables",
+        ])
         #expect(applied.stderr.contains("Recreated database_instances.db"))
         #expect(try await deployment.reconcile(["plan", "--detailed-exitcode"]).status == 0)
     }
