@@ -72,3 +72,16 @@ let package = Package(
             dependencies: ["LakebaseLocalHarness", "Providers", "PostgresBridge", "JSONCore"]),
     ]
 )
+
+// libFuzzer targets (scripts/fuzz): only when LAKEBASE_FUZZ=1, built with `-sanitize=fuzzer,address` in their own
+// build folder; their entry points call libFuzzer's driver, which exists only in such a build.
+if Context.environment["LAKEBASE_FUZZ"] == "1" {
+    let fuzzFlags: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
+    package.targets += [
+        .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
+        .executableTarget(name: "fuzz-yaml", dependencies: ["FuzzDriver", "YAMLBridge"], path: "Fuzz/YAMLFuzz", swiftSettings: fuzzFlags),
+        .executableTarget(name: "fuzz-json", dependencies: ["FuzzDriver", "JSONCore"], path: "Fuzz/JSONFuzz", swiftSettings: fuzzFlags),
+        .executableTarget(name: "fuzz-bundle", dependencies: ["FuzzDriver", "ManifestModel", "Reconciler"], path: "Fuzz/BundleFuzz",
+                          swiftSettings: fuzzFlags),
+    ]
+}

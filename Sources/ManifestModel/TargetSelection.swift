@@ -22,7 +22,7 @@ enum TargetSelection {
         guard let (sectionKey, section) = targetsSection(of: root) else {
             if let explicit, explicit != "default" {
                 diagnostics.error("\(explicit): no such target. Available targets: default",
-                                  detail: "this bundle defines no targets; remove -t/--target")
+                                  detail: "this bundle defines no targets; remove -t/--target", path: "targets")
                 return nil
             }
             return ("default", nil)
@@ -32,10 +32,12 @@ enum TargetSelection {
             return nil
         }
         let names = targets.map(\.key)
+        let sectionLocation = root.pair(sectionKey)?.keyLocation ?? section.location
         if let explicit {
             guard let target = targets.first(where: { $0.key == explicit }) else {
                 diagnostics.error("\(explicit): no such target. Available targets: \(names.joined(separator: ", "))",
-                                  detail: "pass one of them with -t/--target" + Suggestion.phrase(for: explicit, among: names))
+                                  detail: "pass one of them with -t/--target" + Suggestion.phrase(for: explicit, among: names),
+                                  at: sectionLocation, path: sectionKey)
                 return nil
             }
             return (target.key, target.value)
@@ -50,7 +52,8 @@ enum TargetSelection {
         }
         guard let chosen = defaults.first else {
             diagnostics.error("please specify target",
-                              detail: "pass -t/--target (one of \(names.joined(separator: ", "))) or mark one target with default: true")
+                              detail: "pass -t/--target (one of \(names.joined(separator: ", "))) or mark one target with default: true",
+                              at: sectionLocation, path: sectionKey)
             return nil
         }
         return (chosen.key, chosen.value)
