@@ -28,6 +28,9 @@ struct ServeCommand: AsyncParsableCommand {
     var maxConcurrentRequests: Int?
     @Option(name: .customLong("fault-rate"), help: "Fraction (0…1) of API requests answered 503 or 429.")
     var faultRate = 0.0
+    @Option(name: .customLong("drop-rate"),
+            help: "Fraction (0…1) of mutating API requests carried out and then answered with a dropped connection.")
+    var dropRate = 0.0
     @Option(name: .customLong("fault-seed"), help: "Seed for reproducible faults.") var faultSeed: UInt64?
     @Option(name: .customLong("request-log"), help: "Append one JSON line per request to FILE.")
     var requestLog: String?
@@ -52,6 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard (1...65535).contains(pgPort) else { throw ValidationError("--pg-port must be between 1 and 65535") }
         guard (0...1).contains(faultRate) else { throw ValidationError("--fault-rate must be between 0 and 1") }
+        guard (0...1).contains(dropRate) else { throw ValidationError("--drop-rate must be between 0 and 1") }
         guard (clientID == nil) == (clientSecret == nil) else {
             throw ValidationError("--client-id and --client-secret go together")
         }
@@ -89,6 +93,7 @@ struct ServeCommand: AsyncParsableCommand {
         options.maxConcurrentRequests = maxConcurrentRequests
         options.faultRate = faultRate
         options.faultSeed = faultSeed
+        options.dropRate = dropRate
         options.requestLogPath = requestLog
         options.postgresPort = pgPort
         options.seedPath = seed

@@ -1,19 +1,29 @@
 /// Answers a configured fraction of requests with 503 or 429 (each with `Retry-After`) before they have any
-/// effect; a seed makes the sequence of faults reproducible.
+/// effect, and drops the connection after another fraction of mutating requests took effect; a seed makes the
+/// sequence of faults reproducible.
 actor FaultInjector {
     private let rate: Double
+    private let dropRate: Double
     private var generator: SplitMix64
 
-    init(rate: Double, seed: UInt64) {
+    init(rate: Double, dropRate: Double = 0, seed: UInt64) {
         self.rate = rate
+        self.dropRate = dropRate
         generator = SplitMix64(seed: seed)
+    }
+
+    private func draw() -> Double { Double(generator.next() >> 11) / Double(1 << 53) }
+
+    /// Whether the answer to a mutating request that was just carried out is lost.
+    func dropsAnswer(method: String) -> Bool {
+        guard dropRate > 0, ["POST", "PATCH", "PUT", "DELETE"].contains(method) else { return false }
+        return draw() < dropRate
     }
 
     /// The fault for the next request, or nil.
     func nextFault() -> LocalAPIError? {
         guard rate > 0 else { return nil }
-        let draw = Double(generator.next() >> 11) / Double(1 << 53)
-        guard draw < rate else { return nil }
+        guard draw() < rate else { return nil }
         if generator.next() & 1 == 0 {
             return .temporarilyUnavailable("Injected fault: the service is temporarily unavailable.", retryAfter: 1)
         }

@@ -16,7 +16,8 @@ public final class LocalAPI: Sendable {
         self.options = options
         identity = IdentityProvider(options: options)
         gate = ConcurrencyGate(limit: options.maxConcurrentRequests)
-        faults = FaultInjector(rate: options.faultRate, seed: options.faultSeed ?? UInt64.random(in: 0...UInt64.max))
+        faults = FaultInjector(rate: options.faultRate, dropRate: options.dropRate,
+                               seed: options.faultSeed ?? UInt64.random(in: 0...UInt64.max))
         log = try options.requestLogPath.map(RequestLog.init(path:))
         routes = EmulatedKinds.routes(workspace) + Self.databaseRoutes(workspace) + Self.workspaceFileRoutes(workspace)
             + Self.identityRoutes(workspace, identity) + Self.unityCatalogRoutes(workspace) + Self.statementRoutes(workspace)
@@ -51,7 +52,9 @@ public final class LocalAPI: Sendable {
         if request.path.hasPrefix("/api/"), let fault = await faults.nextFault() { return .error(fault) }
         do {
             let caller = route.needsAuth ? try await identity.authenticate(request.headers["authorization"]) : nil
-            return try await route.handler(RouteCall(request: request, parameters: parameters, caller: caller))
+            var response = try await route.handler(RouteCall(request: request, parameters: parameters, caller: caller))
+            if request.path.hasPrefix("/api/"), await faults.dropsAnswer(method: request.method) { response.dropsConnection = true }
+            return response
         } catch {
             return .error(error)
         }

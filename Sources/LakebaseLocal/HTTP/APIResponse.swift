@@ -8,6 +8,9 @@ public struct APIResponse: Sendable {
     public var headers: [(String, String)]
     /// The body bytes.
     public var body: [UInt8]
+    /// Whether the server carried the request out but drops the connection halfway through this answer (an
+    /// injected fault: the client sees a broken response to a request that took effect).
+    public var dropsConnection = false
 
     /// An answer from its parts.
     public init(status: Int, headers: [(String, String)] = [], body: [UInt8] = []) {

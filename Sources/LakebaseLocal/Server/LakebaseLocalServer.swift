@@ -69,8 +69,21 @@ struct HTTPAdapter: HTTPResponder {
         for (name, value) in answer.headers {
             if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
         }
+        if answer.dropsConnection {
+            // Half the announced body, then the connection goes: the request took effect, the answer is lost.
+            let sent = Array(answer.body.prefix(answer.body.count / 2))
+            return Response(
+                status: HTTPResponse.Status(code: answer.status), headers: fields,
+                body: ResponseBody(contentLength: max(answer.body.count, 1)) { writer in
+                    try await writer.write(ByteBuffer(bytes: sent))
+                    throw DroppedConnection()
+                })
+        }
         return Response(
             status: HTTPResponse.Status(code: answer.status), headers: fields,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
+
+    /// Ends an answer early (the `--drop-rate` fault).
+    struct DroppedConnection: Error {}
 }

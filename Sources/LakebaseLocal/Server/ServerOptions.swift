@@ -30,6 +30,9 @@ public struct ServerOptions: Sendable {
     public var maxConcurrentRequests: Int?
     /// Fraction of API requests answered 503 or 429 before any effect.
     public var faultRate = 0.0
+    /// Fraction of mutating API requests (POST, PATCH, PUT, DELETE) carried out and then answered with a dropped
+    /// connection.
+    public var dropRate = 0.0
     /// Seed of the fault generator; nil draws one.
     public var faultSeed: UInt64?
     /// JSON-lines request log, when set.
