@@ -14,6 +14,9 @@ struct PostgresClient: KindClient {
     var purges = false
     /// Endpoints: ready once `status.pending_state` is empty; a delete during reconciliation (409) is retried.
     var reconciles = false
+    /// Branches: ready once `status.current_state` is `READY` (a branch taken over from a lost answer may still be
+    /// copying its source's data; its children need it running).
+    var settles = false
 
     /// Fields that are not part of the spec: ids, the parent, create-only and state-only flags.
     var nonSpecFields: Set<String> { ["parent", idParameter, "replace_existing", "purge_on_delete"] }
@@ -58,14 +61,16 @@ struct PostgresClient: KindClient {
     }
 
     func waitReady(id: String, desired: JSONValue) async throws -> String? {
-        guard reconciles else { return nil }
+        guard reconciles || settles else { return nil }
         var options = waitOptions
-        options.timeout = min(options.timeout, 120)
-        let client = client
-        try await Poller(options: options, resource: id, goal: "reconciliation done").run { () throws(APIError) -> PollVerdict<Void> in
-            guard let endpoint = try await client.call("GET", Self.path(id)).objectValue else { return .done(()) }
-            guard let pending = endpoint["status"]?["pending_state"]?.stringValue, !pending.isEmpty else { return .done(()) }
-            return .pending(state: "pending \(pending)")
+        if reconciles { options.timeout = min(options.timeout, 120) }
+        let client = client, reconciles = reconciles, settles = settles
+        try await Poller(options: options, resource: id, goal: reconciles ? "reconciliation done" : "READY").run { () throws(APIError) -> PollVerdict<Void> in
+            guard let object = try await client.call("GET", Self.path(id)).objectValue else { return .done(()) }
+            let status = object["status"]
+            if settles, let state = status?["current_state"]?.stringValue, state != "READY" { return .pending(state: state) }
+            if reconciles, let pending = status?["pending_state"]?.stringValue, !pending.isEmpty { return .pending(state: "pending \(pending)") }
+            return .done(())
         }
         return nil
     }
@@ -92,7 +97,8 @@ extension PostgresClient {
 
     /// `postgres_branches`.
     @Sendable static func branches(_ client: WorkspaceClient, _ options: WaitOptions) -> any KindClient {
-        PostgresClient(client: client, waitOptions: options, collection: "branches", idParameter: "branch_id", purges: true)
+        PostgresClient(client: client, waitOptions: options, collection: "branches", idParameter: "branch_id", purges: true,
+                       settles: true)
     }
 
     /// `postgres_endpoints`.

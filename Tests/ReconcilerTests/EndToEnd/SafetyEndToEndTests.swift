@@ -94,6 +94,39 @@ import JSONCore
         #expect(state["resources.synced_database_tables.orders"]?["__id__"] == .string("serving.public.orders"))
     }
 
+    /// The lost create of the hardening issue: `kill -9` right after `POST /api/2.0/database/catalogs`, before the
+    /// state could record the answer. The record written before the POST carries the create's intent, so the next
+    /// plan adopts the catalog (no `409 RESOURCE_ALREADY_EXISTS`) and the synced table under it is created.
+    @Test func killedRightAfterACreateIsSentTheNextRunAdoptsIt() async throws {
+        let deployment = try await LocalDeployment(
+            Manifests.estate(), flags: ["--instance-startup-ms", "300", "--synced-table-phase-ms", "300"])
+        let doomed = try deployment.launch(["apply", "--auto-approve"])
+        let deadline = Date().addingTimeInterval(60)
+        while !(try deployment.lakebaseMutations().contains("POST /api/2.0/database/catalogs")) {
+            guard Date() < deadline, doomed.isRunning else { Issue.record("no catalog create: \(deployment.launchedErrors)"); return }
+            try await Task.sleep(for: .milliseconds(2))
+        }
+        kill(doomed.processIdentifier, SIGKILL)
+        _ = try await LocalDeployment.exitStatus(of: doomed)
+
+        // The write-ahead log holds the records of the killed run; its last one for the catalog is the newest.
+        let wal = deployment.folder.appendingPathComponent(".databricks/bundle/default/resources.json.wal")
+        let record = try String(contentsOf: wal, encoding: .utf8).split(separator: "\n")
+            .last { $0.contains("\"resources.database_catalogs.cat\"") }.map(String.init) ?? ""
+        #expect(record.contains(#""__id__":"serving""#), "recorded before the POST: \(record)")
+        let plan = try await deployment.reconcile(["plan"])
+        if record.contains("__intent__") {
+            #expect(plan.stdout.contains("update database_catalogs.cat\n"), "\(plan.stdout)")
+            #expect(plan.stdout.contains("! adopted: an interrupted apply created serving"), "\(plan.stdout)")
+        }
+        let again = try await deployment.reconcile(["apply", "--auto-approve", "--force-lock"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(!again.stderr.contains("already exists"))
+        #expect(try await deployment.reconcile(["plan", "--detailed-exitcode"]).status == 0)
+        #expect(try deployment.lakebaseMutations().filter { $0 == "POST /api/2.0/database/catalogs" }.count == 1, "created once")
+        #expect(!(try deployment.localState()).serialized().contains("__intent__"))
+    }
+
     @Test func foreignStateEntriesSurviveEveryWrite() async throws {
         let deployment = try await LocalDeployment(Manifests.estate())
         let job = #"{"__id__":"981","state":{"name":"nightly","tasks":[{"task_key":"a"}]}}"#
