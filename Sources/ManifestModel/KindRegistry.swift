@@ -14,6 +14,8 @@ public enum KindRegistry {
         .postgresEndpoints,
         .postgresDatabases,
         .postgresRoles,
+        .postgresCatalogs,
+        .postgresSyncedTables,
     ]
 
     /// Every registered kind, built-in ones first, in registry order.

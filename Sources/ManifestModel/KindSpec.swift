@@ -82,6 +82,8 @@ public struct ImplicitParent: Sendable {
         case whole
         /// What comes before the first dot (`catalog` of `catalog.schema.table`), when there is a dot.
         case beforeFirstDot
+        /// The first `count` slash-separated segments (`projects/p` of `projects/p/branches/b`), when there are more.
+        case leadingSegments(Int)
     }
 
     /// The parent's kind.
@@ -92,13 +94,16 @@ public struct ImplicitParent: Sendable {
     public var part: Part
     /// The edge label's name (`catalog` in `catalog=main`).
     public var label: String
+    /// Put before the part to make the parent's id (`catalogs/` for the `cat` of `cat.schema.table`).
+    public var idPrefix: String
 
     /// A parent named by `field`; the edge label defaults to the field name.
-    public init(_ kind: ResourceKind, field: String, part: Part = .whole, label: String? = nil) {
+    public init(_ kind: ResourceKind, field: String, part: Part = .whole, label: String? = nil, idPrefix: String = "") {
         self.kind = kind
         self.field = field
         self.part = part
         self.label = label ?? field
+        self.idPrefix = idPrefix
     }
 
     /// The parent's id in `value`, or nil.
@@ -106,10 +111,14 @@ public struct ImplicitParent: Sendable {
         guard let text = value[field]?.stringValue else { return nil }
         switch part {
         case .whole:
-            return text
+            return idPrefix + text
         case .beforeFirstDot:
             guard text.contains("."), let first = text.split(separator: ".").first else { return nil }
-            return String(first)
+            return idPrefix + String(first)
+        case .leadingSegments(let count):
+            let segments = text.split(separator: "/", omittingEmptySubsequences: false)
+            guard segments.count > count else { return nil }
+            return idPrefix + segments.prefix(count).joined(separator: "/")
         }
     }
 }

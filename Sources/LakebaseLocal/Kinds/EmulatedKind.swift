@@ -28,6 +28,8 @@ public enum EmulatedKinds {
         .postgresEndpoints,
         .postgresDatabases,
         .postgresRoles,
+        .postgresCatalogs,
+        .postgresSyncedTables,
     ]
 
     /// Bundle kind → collection path, for the tests that check every kind `reconcile` knows is served here.

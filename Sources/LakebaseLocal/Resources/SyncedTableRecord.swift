@@ -22,6 +22,9 @@ struct SyncedTableRecord: StoredResource {
     var lastSyncTime: Date?
     /// The pipeline's progress (nil until the first sync starts).
     var sync: SyncStatus?
+    /// The branch of an Autoscaling synced table (`/api/2.0/postgres/synced_tables`; `instanceName` holds it too);
+    /// nil for a Provisioned one.
+    var branch: String?
 
     /// `catalog`, `schema` and `table` of the destination name.
     var nameParts: (catalog: String, schema: String, table: String) {

@@ -43,13 +43,13 @@ extension LocalWorkspace {
 
     /// `GET /api/2.0/database/catalogs/{name}`.
     func getCatalog(_ name: String) throws(LocalAPIError) -> JSONValue {
-        guard let record = catalog(named: name) else { throw Self.catalogMissing(name) }
+        guard let record = catalog(named: name), record.branch == nil else { throw Self.catalogMissing(name) }
         return record.wire
     }
 
     /// `DELETE /api/2.0/database/catalogs/{name}`: unregisters the catalog; the PostgreSQL database stays.
     func deleteCatalog(_ name: String) throws(LocalAPIError) {
-        guard catalog(named: name) != nil else { throw Self.catalogMissing(name) }
+        guard let record = catalog(named: name), record.branch == nil else { throw Self.catalogMissing(name) }
         snapshot.catalogs[name: name] = nil
         save()
     }

@@ -26,7 +26,6 @@ extension LocalWorkspace {
     /// Brings the PostgreSQL role of `name` to its spec, in an operation.
     func roleOperation(_ name: String, branch: PostgresRecord) -> JSONValue {
         let fleet = fleet
-        let address = primaryEndpoint(of: branch.name)?.address ?? ""
         let spec = snapshot.postgres[name: name]?.spec ?? .object([:])
         let role = spec["postgres_role"]?.stringValue ?? ""
         let login = Self.authMethod(of: spec) != "NO_LOGIN"
@@ -35,6 +34,8 @@ extension LocalWorkspace {
         }
         let memberships = (spec["membership_roles"]?.arrayValue ?? []).compactMap(\.stringValue)
         return startOperation(on: name, .role) { () throws(LocalAPIError) -> JSONValue? in
+            // The platform applies it once the branch's compute runs (a new branch may still be copying its data).
+            let address = try await self.servingAddress(branch.name)
             do {
                 try await fleet.applyRole(role, login: login, attributes: attributes, memberships: memberships, address: address)
             } catch {
@@ -83,8 +84,8 @@ extension LocalWorkspace {
     /// Creates, renames or re-owns the database of `name`, in an operation.
     func databaseOperation(_ name: String, database: String, owner: String, previous: String?, branch: PostgresRecord) -> JSONValue {
         let fleet = fleet
-        let address = primaryEndpoint(of: branch.name)?.address ?? ""
         return startOperation(on: name, .database) { () throws(LocalAPIError) -> JSONValue? in
+            let address = try await self.servingAddress(branch.name)
             do {
                 try await fleet.applyDatabase(database, owner: owner, previous: previous, address: address)
             } catch {

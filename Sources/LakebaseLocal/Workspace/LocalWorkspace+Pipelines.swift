@@ -7,8 +7,11 @@ extension LocalWorkspace {
         guard let source = sourceTables[record.sourceTableFullName] else {
             throw LocalServerError("The source table \(record.sourceTableFullName) no longer exists.")
         }
-        guard let instance = instance(named: record.instanceName) else {
-            throw LocalServerError("Database instance '\(record.instanceName)' no longer exists.")
+        let address: String
+        switch destinationHost(record.instanceName) {
+        case .serving(let serving): address = serving
+        case .starting: throw LocalServerError("'\(record.instanceName)' is not serving yet.")
+        case .gone(let message): throw LocalServerError(message)
         }
         let primaryKey = record.primaryKeyColumns.isEmpty ? source.primaryKey : record.primaryKeyColumns
         var keyed = source
@@ -16,7 +19,7 @@ extension LocalWorkspace {
         return SyncPipeline(
             source: keyed, sourceParameters: try await lakehouse.parameters(catalog: source.catalog),
             destination: destinationTable(record, source: source, primaryKey: primaryKey),
-            destinationParameters: fleet.adminParameters(address: instance.address, database: record.logicalDatabaseName),
+            destinationParameters: fleet.adminParameters(address: address, database: record.logicalDatabaseName),
             timeseriesKey: record.timeseriesKey)
     }
 

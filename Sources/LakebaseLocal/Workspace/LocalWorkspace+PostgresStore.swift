@@ -52,11 +52,17 @@ extension LocalWorkspace {
     /// operation's `error`. Returns the operation as the mutation answers it.
     func startOperation(on resource: String, _ kind: PostgresKind,
                         work: @escaping @Sendable () async throws(LocalAPIError) -> JSONValue?) -> JSONValue {
+        startOperation(on: resource, metadataKind: kind.rawValue.capitalized, work: work)
+    }
+
+    /// `startOperation` for a kind outside `PostgresKind` (`Catalog`, `SyncedTable` metadata).
+    func startOperation(on resource: String, metadataKind: String,
+                        work: @escaping @Sendable () async throws(LocalAPIError) -> JSONValue?) -> JSONValue {
         let name = "\(resource)/operations/\(RandomToken.hex(bytes: 12))"
         let record = OperationRecord(
             name: name, notBefore: Date().addingTimeInterval(Double(options.operationMilliseconds) / 1000), finished: false,
             responseText: nil, errorText: nil,
-            metadataType: "type.googleapis.com/databricks.postgres.v1.\(kind.rawValue.capitalized)OperationMetadata")
+            metadataType: "type.googleapis.com/databricks.postgres.v1.\(metadataKind)OperationMetadata")
         snapshot.operations.append(record)
         save()
         transitions[name] = Task { [weak self] in

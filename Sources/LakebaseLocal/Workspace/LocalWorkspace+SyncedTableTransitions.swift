@@ -17,16 +17,17 @@ extension LocalWorkspace {
         let phase = Duration.milliseconds(options.syncedTablePhaseMilliseconds)
         do {
             while let record = syncedTable(named: name), record.generation == generation {
-                guard let instance = instance(named: record.instanceName), instance.state != .deleting else {
+                let host = destinationHost(record.instanceName)
+                if case .gone(let message) = host {
                     update(name, generation) { record in
                         record.detailedState = SyncedTableState.offlineFailed
                         record.provisioningState = "FAILED"
-                        record.message = "Database instance '\(record.instanceName)' no longer exists."
+                        record.message = message
                     }
                     transitions[name] = nil
                     return
                 }
-                if instance.state == .available { break }
+                if case .serving = host { break }
                 try await Task.sleep(for: .milliseconds(100))
             }
             update(name, generation) { $0.detailedState = SyncedTableState.pipelineResources }
@@ -71,14 +72,14 @@ extension LocalWorkspace {
     }
 
     private func createDestinationNow(_ name: String) async -> String? {
-        guard let record = syncedTable(named: name), let instance = instance(named: record.instanceName),
+        guard let record = syncedTable(named: name), case .serving(let address) = destinationHost(record.instanceName),
             let source = sourceTables[record.sourceTableFullName]
-        else { return "The source table or the database instance no longer exists." }
+        else { return "The source table or the database the synced table writes to no longer exists." }
         let primaryKey = record.primaryKeyColumns.isEmpty ? source.primaryKey : record.primaryKeyColumns
         do {
             try await fleet.createSyncedTable(
                 destinationTable(record, source: source, primaryKey: primaryKey),
-                createMissingObjects: record.createDatabaseObjectsIfMissing, address: instance.address)
+                createMissingObjects: record.createDatabaseObjectsIfMissing, address: address)
             return nil
         } catch let failure as DestinationFailure {
             return failure.message

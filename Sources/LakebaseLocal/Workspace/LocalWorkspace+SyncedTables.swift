@@ -10,7 +10,13 @@ extension LocalWorkspace {
         guard syncedTable(named: input.name) == nil else {
             throw .alreadyExists("Synced table '\(input.name)' already exists.")
         }
-        let target = try destination(of: input)
+        return try recordSyncedTable(input, target: try destination(of: input)).wire
+    }
+
+    /// Checks a new synced table against its source (keys, change data feed, the per-source limit, its pipeline),
+    /// records it, and starts provisioning it into `target` (an instance, or a branch, and a database).
+    func recordSyncedTable(_ input: SyncedTableInput, target: (instance: String, database: String),
+                           branch: String? = nil) throws(LocalAPIError) -> SyncedTableRecord {
         guard let source = sourceTables[input.sourceTableFullName] else {
             throw .notFound("Table '\(input.sourceTableFullName)' does not exist.", code: "TABLE_DOES_NOT_EXIST")
         }
@@ -39,32 +45,38 @@ extension LocalWorkspace {
             typeOverrides: input.typeOverrides, createDatabaseObjectsIfMissing: input.createDatabaseObjectsIfMissing,
             pipelineID: pipelineID, detailedState: SyncedTableState.provisioning, provisioningState: "PROVISIONING",
             message: "Synced table is being provisioned.", phaseDue: nil, generation: 1, createdAt: Date(),
-            lastSyncTime: nil)
+            lastSyncTime: nil, branch: branch)
         snapshot.syncedTables.append(record)
         save()
         scheduleSyncedTableTransition(record.name)
-        return record.wire
+        return record
     }
 
     /// `GET /api/2.0/database/synced_tables/{name}`.
     func getSyncedTable(_ name: String) throws(LocalAPIError) -> JSONValue {
-        guard let record = syncedTable(named: name) else { throw Self.syncedTableMissing(name) }
+        guard let record = syncedTable(named: name), record.branch == nil else { throw Self.syncedTableMissing(name) }
         return record.wire
     }
 
     /// `DELETE /api/2.0/database/synced_tables/{name}?purge_data=…`: with `purge_data` the PostgreSQL table is
     /// dropped too; without it the table stays in PostgreSQL.
     func deleteSyncedTable(_ name: String, purgeData: Bool) async throws(LocalAPIError) {
-        guard let record = syncedTable(named: name) else { throw Self.syncedTableMissing(name) }
+        guard let record = syncedTable(named: name), record.branch == nil else { throw Self.syncedTableMissing(name) }
+        try await removeSyncedTable(record, dropTable: purgeData)
+    }
+
+    /// Stops a synced table's pipeline, forgets it, and with `dropTable` drops its PostgreSQL table.
+    func removeSyncedTable(_ record: SyncedTableRecord, dropTable purgeData: Bool) async throws(LocalAPIError) {
+        let name = record.name
         transitions[name]?.cancel()
         transitions[name] = nil
         snapshot.syncedTables[name: name] = nil
         save()
-        guard purgeData, let instance = instance(named: record.instanceName), instance.state == .available else { return }
+        guard purgeData, case .serving(let address) = destinationHost(record.instanceName) else { return }
         let parts = record.nameParts
         do {
             try await fleet.dropTable(
-                database: record.logicalDatabaseName, schema: parts.schema, table: parts.table, address: instance.address)
+                database: record.logicalDatabaseName, schema: parts.schema, table: parts.table, address: address)
         } catch {
             throw .internalError("Dropping the PostgreSQL table of '\(name)' failed: \(error)")
         }
@@ -118,7 +130,7 @@ extension LocalWorkspace {
         return (instance, database)
     }
 
-    private func checkKeys(_ input: SyncedTableInput, source: SourceTable) throws(LocalAPIError) {
+    func checkKeys(_ input: SyncedTableInput, source: SourceTable) throws(LocalAPIError) {
         let columns = source.columns.map(\.name)
         if input.primaryKeyColumns.isEmpty && source.primaryKey.isEmpty {
             throw .invalidParameter(
@@ -134,7 +146,7 @@ extension LocalWorkspace {
     }
 
     /// A new pipeline id, or the existing pipeline the body names (whose tables must share the policy).
-    private func pipeline(for input: SyncedTableInput) throws(LocalAPIError) -> String {
+    func pipeline(for input: SyncedTableInput) throws(LocalAPIError) -> String {
         if let existing = input.existingPipelineID {
             let members = snapshot.syncedTables.filter { $0.pipelineID == existing }
             guard let first = members.first else {

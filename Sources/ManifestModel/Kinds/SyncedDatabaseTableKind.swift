@@ -77,11 +77,13 @@ extension KindSpec {
             checkPrimaryKey(spec, base: base, diagnostics: &diagnostics)
         })
 
-    private static func checkPrimaryKey(_ spec: YAMLNode, base: String, diagnostics: inout Diagnostics) {
-        let path = "\(base).spec.primary_key_columns"
+    /// A synced table upserts by primary key: `primary_key_columns` must be set and not empty (`spec` is where the
+    /// kind keeps it: its `spec` object, or the resource itself).
+    static func checkPrimaryKey(_ spec: YAMLNode, base: String, diagnostics: inout Diagnostics, under: String = "spec.") {
+        let path = "\(base).\(under)primary_key_columns"
         guard let columns = spec["primary_key_columns"] else {
             diagnostics.error("required field 'primary_key_columns' is not set",
-                              detail: "synced tables upsert by primary key; add primary_key_columns: [<column>] under spec",
+                              detail: "synced tables upsert by primary key; add primary_key_columns: [<column>]" + (under.isEmpty ? "" : " under spec"),
                               at: spec.location, path: path)
             return
         }

@@ -17,6 +17,8 @@ public enum KindClients {
         ("postgres_endpoints", PostgresClient.endpoints),
         ("postgres_databases", PostgresClient.databases),
         ("postgres_roles", PostgresClient.roles),
+        ("postgres_catalogs", PostgresClient.catalogs),
+        ("postgres_synced_tables", PostgresClient.syncedTables),
     ]
 
     private static let registered = LockedFactories(builtIn)

@@ -12,11 +12,10 @@ struct PostgresClient: KindClient {
     let idParameter: String
     /// Whether deletes take `purge` (projects, branches).
     var purges = false
-    /// Endpoints: ready once `status.pending_state` is empty; a delete during reconciliation (409) is retried.
+    /// Endpoints: a delete during reconciliation (409) is retried.
     var reconciles = false
-    /// Branches: ready once `status.current_state` is `READY` (a branch taken over from a lost answer may still be
-    /// copying its source's data; its children need it running).
-    var settles = false
+    /// When a created or changed resource is ready.
+    var readiness = PostgresReadiness.none
 
     /// Fields that are not part of the spec: ids, the parent, create-only and state-only flags.
     var nonSpecFields: Set<String> { ["parent", idParameter, "replace_existing", "purge_on_delete"] }
@@ -61,18 +60,20 @@ struct PostgresClient: KindClient {
     }
 
     func waitReady(id: String, desired: JSONValue) async throws -> String? {
-        guard reconciles || settles else { return nil }
+        guard readiness != .none else { return nil }
         var options = waitOptions
-        if reconciles { options.timeout = min(options.timeout, 120) }
-        let client = client, reconciles = reconciles, settles = settles
-        try await Poller(options: options, resource: id, goal: reconciles ? "reconciliation done" : "READY").run { () throws(APIError) -> PollVerdict<Void> in
-            guard let object = try await client.call("GET", Self.path(id)).objectValue else { return .done(()) }
-            let status = object["status"]
-            if settles, let state = status?["current_state"]?.stringValue, state != "READY" { return .pending(state: state) }
-            if reconciles, let pending = status?["pending_state"]?.stringValue, !pending.isEmpty { return .pending(state: "pending \(pending)") }
-            return .done(())
+        if readiness == .reconciled { options.timeout = min(options.timeout, 120) }
+        let client = client, readiness = readiness
+        return try await Poller(options: options, resource: id, goal: readiness.goal).run { () throws(APIError) -> PollVerdict<String?> in
+            guard let object = try await client.call("GET", Self.path(id)).objectValue else { return .done(nil) }
+            switch readiness.verdict(object["status"] ?? .null) {
+            case .ready: return .done(nil)
+            case .pending(let state): return .pending(state: state)
+            case .degraded(let warning): return .done(warning)
+            case .failed(let message):
+                throw APIError(status: 500, errorCode: "FAILED", message: message, method: "GET", path: Self.path(id))
+            }
         }
-        return nil
     }
 
     /// `{"spec": {…}}`: every set field but the ids, the parent and the bundle-only flags.
@@ -98,12 +99,13 @@ extension PostgresClient {
     /// `postgres_branches`.
     @Sendable static func branches(_ client: WorkspaceClient, _ options: WaitOptions) -> any KindClient {
         PostgresClient(client: client, waitOptions: options, collection: "branches", idParameter: "branch_id", purges: true,
-                       settles: true)
+                       readiness: .branchReady)
     }
 
     /// `postgres_endpoints`.
     @Sendable static func endpoints(_ client: WorkspaceClient, _ options: WaitOptions) -> any KindClient {
-        PostgresClient(client: client, waitOptions: options, collection: "endpoints", idParameter: "endpoint_id", reconciles: true)
+        PostgresClient(client: client, waitOptions: options, collection: "endpoints", idParameter: "endpoint_id", reconciles: true,
+                       readiness: .reconciled)
     }
 
     /// `postgres_databases`.
@@ -114,5 +116,18 @@ extension PostgresClient {
     /// `postgres_roles`.
     @Sendable static func roles(_ client: WorkspaceClient, _ options: WaitOptions) -> any KindClient {
         PostgresClient(client: client, waitOptions: options, collection: "roles", idParameter: "role_id")
+    }
+}
+
+extension PostgresClient {
+    /// `postgres_catalogs`: top-level, `catalog_id` in the query.
+    @Sendable static func catalogs(_ client: WorkspaceClient, _ options: WaitOptions) -> any KindClient {
+        PostgresClient(client: client, waitOptions: options, collection: "catalogs", idParameter: "catalog_id")
+    }
+
+    /// `postgres_synced_tables`: top-level, `synced_table_id` in the query; ready once online.
+    @Sendable static func syncedTables(_ client: WorkspaceClient, _ options: WaitOptions) -> any KindClient {
+        PostgresClient(client: client, waitOptions: options, collection: "synced_tables", idParameter: "synced_table_id",
+                       readiness: .syncedTableOnline)
     }
 }

@@ -14,6 +14,8 @@ public enum KindBehaviours {
         .postgresEndpoints,
         .postgresDatabases,
         .postgresRoles,
+        .postgresCatalogs,
+        .postgresSyncedTables,
     ]
 
     private static let registered = LockedBehaviours(builtIn)
