@@ -34,6 +34,8 @@ public struct KindBehaviour: Sendable {
     public var remoteShape: (@Sendable (JSONValue) -> JSONValue)?
     /// Whether deleting the node drops the data it holds (`purge`), from its saved state and the apply options.
     public var purgesOnDelete: @Sendable (_ savedState: JSONValue?, _ options: ApplyOptions) -> Bool
+    /// For synced-table kinds, where their fields are (preflight and the advisor read them); nil for other kinds.
+    public var syncedTable: SyncedTableFields?
 
     /// A behaviour; `rules` defaults to the rules the kind's schema declares.
     public init(kind: NodeKind, rules: FieldRules? = nil, banner: DestructiveBanner, summary: SummarySection,
@@ -43,7 +45,8 @@ public struct KindBehaviour: Sendable {
                 createFirst: @escaping @Sendable (JSONValue) -> JSONValue? = { _ in nil },
                 readinessCopiesData: Bool = false, deleteWaitsUntilGone: Bool = false, status: StatusRole = .none,
                 remoteShape: (@Sendable (JSONValue) -> JSONValue)? = nil,
-                purgesOnDelete: @escaping @Sendable (JSONValue?, ApplyOptions) -> Bool = { _, options in options.purgeSyncedData }) {
+                purgesOnDelete: @escaping @Sendable (JSONValue?, ApplyOptions) -> Bool = { _, options in options.purgeSyncedData },
+                syncedTable: SyncedTableFields? = nil) {
         self.kind = kind
         self.rules = rules ?? FieldRules(schema: kind.resourceKind.schema)
         self.banner = banner
@@ -57,6 +60,7 @@ public struct KindBehaviour: Sendable {
         self.status = status
         self.remoteShape = remoteShape
         self.purgesOnDelete = purgesOnDelete
+        self.syncedTable = syncedTable
     }
 
     /// The live object in the state's shape, as the planner compares it.

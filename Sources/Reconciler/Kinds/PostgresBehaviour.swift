@@ -10,7 +10,7 @@ extension KindBehaviour {
                          isSettling: @escaping @Sendable (JSONValue) -> Bool = { _ in false },
                          readinessCopiesData: Bool = false,
                          url: @escaping @Sendable (String, String) -> String = { id, host in "\(host)/lakebase/\(id)" },
-                         status: StatusRole = .none) -> KindBehaviour {
+                         status: StatusRole = .none, syncedTable: SyncedTableFields? = nil) -> KindBehaviour {
         let fields = Set(kind.schema.config.map(\.name))
         return KindBehaviour(
             kind: NodeKind(kind), banner: banner,
@@ -23,7 +23,8 @@ extension KindBehaviour {
                 object["status"] = nil
                 return .object(object)
             },
-            purgesOnDelete: { saved, _ in saved?["purge_on_delete"] == .bool(true) })
+            purgesOnDelete: { saved, _ in saved?["purge_on_delete"] == .bool(true) },
+            syncedTable: syncedTable)
     }
 
     /// `READY`, `ACTIVE (host …)`, or `exists`; a soft-deleted resource says so.

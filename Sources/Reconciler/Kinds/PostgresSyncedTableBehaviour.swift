@@ -29,5 +29,6 @@ extension KindBehaviour {
             return !detailed.hasPrefix("SYNCED_TABLE_ONLINE") || status?["unity_catalog_provisioning_state"]?.stringValue != "ACTIVE"
         },
         readinessCopiesData: true,
-        url: { id, host in "\(host)/explore/data/" + id.dropFirst("synced_tables/".count).split(separator: ".").joined(separator: "/") })
+        url: { id, host in "\(host)/explore/data/" + id.dropFirst("synced_tables/".count).split(separator: ".").joined(separator: "/") },
+        syncedTable: SyncedTableFields(specPath: [], nameField: "synced_table_id"))
 }

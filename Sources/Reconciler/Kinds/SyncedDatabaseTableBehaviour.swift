@@ -37,5 +37,6 @@ extension KindBehaviour {
             return !detailed.hasPrefix("SYNCED_TABLE_ONLINE") || remote["unity_catalog_provisioning_state"]?.stringValue != "ACTIVE"
         },
         readinessCopiesData: true,
-        status: .syncedTable)
+        status: .syncedTable,
+        syncedTable: SyncedTableFields(specPath: ["spec"], nameField: "name"))
 }

@@ -15,10 +15,10 @@ public enum Preflight {
     /// Every finding, errors and warnings, at the field to fix.
     public static func check(bundle: ManifestModel.Bundle, plan: Plan, facts: PreflightFacts) -> Diagnostics {
         var found = Diagnostics()
-        let creating = plan.entries.filter { $0.key.kind == .syncedTable && ($0.action == .create || $0.action == .recreate) }
-        for entry in creating {
-            guard let resource = bundle.resource(entry.key.resource), let value = entry.newState else { continue }
-            checkSyncedTable(resource, value: value, facts: facts, into: &found)
+        for entry in plan.entries where entry.action == .create || entry.action == .recreate {
+            guard let fields = entry.key.kind.behaviour.syncedTable, let resource = bundle.resource(entry.key.resource),
+                  let value = entry.newState else { continue }
+            checkSyncedTable(resource, value: value, fields: fields, facts: facts, into: &found)
         }
         checkSourceLimits(bundle: bundle, plan: plan, facts: facts, into: &found)
         checkInstanceLimit(bundle: bundle, plan: plan, facts: facts, into: &found)
@@ -33,46 +33,47 @@ public enum Preflight {
         return node?.location ?? resource.location
     }
 
-    private static func checkSyncedTable(_ resource: Resource, value: JSONValue, facts: PreflightFacts, into found: inout Diagnostics) {
+    private static func checkSyncedTable(_ resource: Resource, value: JSONValue, fields: SyncedTableFields, facts: PreflightFacts,
+                                         into found: inout Diagnostics) {
         let key = resource.key.stateKey
-        let spec = value["spec"]
+        let spec = fields.spec(value)
         guard let sourceName = spec?["source_table_full_name"]?.stringValue else { return }
         let policy = spec?["scheduling_policy"]?.stringValue ?? "SNAPSHOT"
-        let sourceAt = location(resource, ["spec", "source_table_full_name"])
-        let policyAt = location(resource, ["spec", "scheduling_policy"])
+        let sourceAt = location(resource, fields.path("source_table_full_name"))
+        let policyAt = location(resource, fields.path("scheduling_policy"))
         guard let known = facts.sources[sourceName], let source = known else {
             found.error("source table \(sourceName) does not exist",
-                        detail: "create it, or fix spec.source_table_full_name (catalog.schema.table); the platform would fail the create with TABLE_DOES_NOT_EXIST",
-                        at: sourceAt, path: "\(key).spec.source_table_full_name")
+                        detail: "create it, or fix \(fields.dotted("source_table_full_name")) (catalog.schema.table); the platform would fail the create with TABLE_DOES_NOT_EXIST",
+                        at: sourceAt, path: "\(key).\(fields.dotted("source_table_full_name"))")
             return
         }
         let incremental = policy == "TRIGGERED" || policy == "CONTINUOUS"
         if incremental, source.tableType == "VIEW" || source.tableType == "METRIC_VIEW" {
             found.error("\(sourceName) is a \(source.tableType); views can only be synced with scheduling_policy: SNAPSHOT",
                         detail: "a view has no change data feed, which \(policy) sync reads; use SNAPSHOT, or sync the table behind the view",
-                        at: policyAt, path: "\(key).spec.scheduling_policy")
+                        at: policyAt, path: "\(key).\(fields.dotted("scheduling_policy"))")
         } else if incremental, source.tableType == "MATERIALIZED_VIEW" {
             found.warning("\(sourceName) is a MATERIALIZED_VIEW; \(policy) sync of a materialized view recomputes often and may fall back to full copies",
-                          detail: "consider scheduling_policy: SNAPSHOT", at: policyAt, path: "\(key).spec.scheduling_policy")
+                          detail: "consider scheduling_policy: SNAPSHOT", at: policyAt, path: "\(key).\(fields.dotted("scheduling_policy"))")
         } else if incremental, !source.changeDataFeed {
             found.error("\(policy) sync needs change data feed on \(sourceName), which has delta.enableChangeDataFeed unset",
                         detail: "enable it: ALTER TABLE \(sourceName) SET TBLPROPERTIES (delta.enableChangeDataFeed = true), or use scheduling_policy: SNAPSHOT",
-                        at: policyAt, path: "\(key).spec.scheduling_policy")
+                        at: policyAt, path: "\(key).\(fields.dotted("scheduling_policy"))")
         }
         let keys = (spec?["primary_key_columns"]?.arrayValue ?? []).compactMap(\.stringValue)
         for (index, column) in keys.enumerated() where !source.columns.contains(column) {
             found.error("primary key column '\(column)' is not a column of \(sourceName)" + Suggestion.phrase(for: column, among: source.columns),
                         detail: "primary_key_columns must name columns of the source table",
-                        at: itemLocation(resource, ["spec", "primary_key_columns"], index), path: "\(key).spec.primary_key_columns[\(index)]")
+                        at: itemLocation(resource, fields.path("primary_key_columns"), index), path: "\(key).\(fields.dotted("primary_key_columns"))[\(index)]")
         }
         if let timeseries = spec?["timeseries_key"]?.stringValue, !source.columns.contains(timeseries) {
             found.error("timeseries_key '\(timeseries)' is not a column of \(sourceName)" + Suggestion.phrase(for: timeseries, among: source.columns),
-                        at: location(resource, ["spec", "timeseries_key"]), path: "\(key).spec.timeseries_key")
+                        at: location(resource, fields.path("timeseries_key")), path: "\(key).\(fields.dotted("timeseries_key"))")
         }
         if !source.primaryKey.isEmpty, !keys.isEmpty, Set(source.primaryKey) != Set(keys), keys.allSatisfy(source.columns.contains) {
             found.warning("primary_key_columns [\(keys.joined(separator: ", "))] differ from the primary key of \(sourceName) [\(source.primaryKey.joined(separator: ", "))]",
                           detail: "rows that share the synced key but not the source key collapse into one",
-                          at: location(resource, ["spec", "primary_key_columns"]), path: "\(key).spec.primary_key_columns")
+                          at: location(resource, fields.path("primary_key_columns")), path: "\(key).\(fields.dotted("primary_key_columns"))")
         }
     }
 
@@ -88,9 +89,11 @@ public enum Preflight {
         var bySource: [String: Set<String>] = [:]
         for (name, live) in facts.liveSyncedTables { bySource[live.source, default: []].insert(name) }
         var firstCreate: [String: Resource] = [:]
-        for entry in plan.entries where entry.key.kind == .syncedTable {
-            guard let source = entry.newState?["spec"]?["source_table_full_name"]?.stringValue,
-                  let name = entry.newState?["name"]?.stringValue else {
+        var fieldsOf: [String: SyncedTableFields] = [:]
+        for entry in plan.entries {
+            guard let fields = entry.key.kind.behaviour.syncedTable else { continue }
+            guard let source = fields.spec(entry.newState)?["source_table_full_name"]?.stringValue,
+                  let name = fields.name(entry.newState) else {
                 if entry.action == .delete, let id = entry.savedID, let live = facts.liveSyncedTables[id] { bySource[live.source]?.remove(id) }
                 continue
             }
@@ -100,13 +103,15 @@ public enum Preflight {
             bySource[source, default: []].insert(name)
             if entry.action == .create || entry.action == .recreate, firstCreate[source] == nil {
                 firstCreate[source] = bundle.resource(entry.key.resource)
+                fieldsOf[source] = fields
             }
         }
         for (source, tables) in bySource.sorted(by: { $0.key < $1.key }) where tables.count > syncedTablesPerSource {
-            guard let resource = firstCreate[source] else { continue }
+            guard let resource = firstCreate[source], let fields = fieldsOf[source] else { continue }
             found.error("\(tables.count) synced tables would read \(source); the platform allows at most \(syncedTablesPerSource) per source table",
-                        detail: "sync fewer tables from it, or sync a copy of the source",
-                        at: location(resource, ["spec", "source_table_full_name"]), path: "\(resource.key.stateKey).spec.source_table_full_name")
+                        detail: "sync fewer tables from it (both Lakebase families count), or sync a copy of the source",
+                        at: location(resource, fields.path("source_table_full_name")),
+                        path: "\(resource.key.stateKey).\(fields.dotted("source_table_full_name"))")
         }
     }
 
@@ -130,15 +135,16 @@ public enum Preflight {
 
     /// Synced tables packed into one pipeline (`existing_pipeline_id`) must share its scheduling policy.
     private static func checkSharedPipelines(bundle: ManifestModel.Bundle, plan: Plan, facts: PreflightFacts, into found: inout Diagnostics) {
-        for entry in plan.entries where entry.key.kind == .syncedTable && (entry.action == .create || entry.action == .recreate) {
-            guard let resource = bundle.resource(entry.key.resource), let spec = entry.newState?["spec"],
-                  let pipeline = spec["existing_pipeline_id"]?.stringValue else { continue }
+        for entry in plan.entries where entry.action == .create || entry.action == .recreate {
+            guard let fields = entry.key.kind.behaviour.syncedTable, let resource = bundle.resource(entry.key.resource),
+                  let spec = fields.spec(entry.newState), let pipeline = spec["existing_pipeline_id"]?.stringValue else { continue }
             let policy = spec["scheduling_policy"]?.stringValue ?? "SNAPSHOT"
             var ownerPolicy: String?
             var owner = pipeline
-            if let reference = resource.references.first(where: { $0.fieldPath == "spec.existing_pipeline_id" }),
+            if let reference = resource.references.first(where: { $0.fieldPath == fields.dotted("existing_pipeline_id") }),
                let target = plan.entry(NodeKey(reference.target)) {
-                ownerPolicy = target.newState?["spec"]?["scheduling_policy"]?.stringValue ?? "SNAPSHOT"
+                let targetFields = target.key.kind.behaviour.syncedTable ?? fields
+                ownerPolicy = targetFields.spec(target.newState)?["scheduling_policy"]?.stringValue ?? "SNAPSHOT"
                 owner = reference.target.planLabel
             } else if let live = facts.liveSyncedTables.values.first(where: { $0.pipelineID == pipeline }) {
                 ownerPolicy = live.policy
@@ -146,7 +152,8 @@ public enum Preflight {
             if let ownerPolicy, ownerPolicy != policy {
                 found.error("scheduling_policy \(policy) differs from \(ownerPolicy), the policy of the pipeline it joins (\(owner))",
                             detail: "tables sharing a pipeline through existing_pipeline_id must share its scheduling policy",
-                            at: location(resource, ["spec", "scheduling_policy"]), path: "\(resource.key.stateKey).spec.scheduling_policy")
+                            at: location(resource, fields.path("scheduling_policy")),
+                            path: "\(resource.key.stateKey).\(fields.dotted("scheduling_policy"))")
             }
         }
     }

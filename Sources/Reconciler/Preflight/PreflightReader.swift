@@ -17,12 +17,12 @@ public struct PreflightReader: Sendable {
     /// instance's synced tables at once; a plan that creates no instance and no synced table lists nothing.
     public func facts(for plan: Plan) async throws(APIError) -> PreflightFacts {
         var facts = PreflightFacts()
-        let names = Set(plan.entries.filter { $0.key.kind == .syncedTable && ($0.action == .create || $0.action == .recreate) }
-            .compactMap { $0.newState?["spec"]?["source_table_full_name"]?.stringValue }).sorted()
+        let creating = plan.entries.filter { $0.action == .create || $0.action == .recreate }
+        let names = Set(creating.compactMap { entry in
+            entry.key.kind.behaviour.syncedTable?.spec(entry.newState)?["source_table_full_name"]?.stringValue
+        }).sorted()
         // The workspace-wide limits and shared pipelines only matter for instances and synced tables being created.
-        let creates = plan.entries.contains {
-            ($0.key.kind == .syncedTable || $0.key.kind == .databaseInstance) && ($0.action == .create || $0.action == .recreate)
-        }
+        let creates = creating.contains { $0.key.kind.behaviour.syncedTable != nil || $0.key.kind == .databaseInstance }
         let workspace = workspace, sources = sources
         async let listed = creates ? Concurrently.result { () throws(APIError) in try await workspace.listInstances() } : .success([])
         let tables = await Concurrently.map(names) { name in await sources.table(name) }

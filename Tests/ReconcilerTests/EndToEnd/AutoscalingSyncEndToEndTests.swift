@@ -71,4 +71,47 @@ import Testing
             "DELETE /api/2.0/postgres/projects/shop",
         ], "children first")
     }
+
+    /// The Provisioned preflight covers Autoscaling synced tables: a missing source, an incremental mode on a source
+    /// without change data feed and on a view, and a key column that is not there, at plan time with the field's
+    /// location, before anything is written.
+    @Test func preflightRefusesAtPlanTimeWithoutAWrite() async throws {
+        let deployment = try await LocalDeployment("""
+            bundle:
+              name: preflight
+            resources:
+              postgres_synced_tables:
+                missing:
+                  synced_table_id: shop_serving.public.missing
+                  source_table_full_name: main.demo.nothing_here
+                  primary_key_columns: [order_id]
+                  scheduling_policy: SNAPSHOT
+                nocdf:
+                  synced_table_id: shop_serving.public.nocdf
+                  source_table_full_name: main.demo.orders_nocdf
+                  primary_key_columns: [order_id]
+                  scheduling_policy: TRIGGERED
+                view:
+                  synced_table_id: shop_serving.public.view
+                  source_table_full_name: main.demo.orders_view
+                  primary_key_columns: [order_id]
+                  scheduling_policy: CONTINUOUS
+                key:
+                  synced_table_id: shop_serving.public.key
+                  source_table_full_name: main.demo.orders_cdf
+                  primary_key_columns: [orderid]
+                  scheduling_policy: SNAPSHOT
+            """)
+        let plan = try await deployment.reconcile(["plan"])
+        #expect(plan.status == 1)
+        for expected in [
+            "databricks.yml:7:31: error: source table main.demo.nothing_here does not exist",
+            "databricks.yml:14:26: error: TRIGGERED sync needs change data feed on main.demo.orders_nocdf",
+            "databricks.yml:19:26: error: main.demo.orders_view is a VIEW; views can only be synced with scheduling_policy: SNAPSHOT",
+            "databricks.yml:23:29: error: primary key column 'orderid' is not a column of main.demo.orders_cdf; did you mean 'order_id'?",
+        ] {
+            #expect(plan.stderr.contains(expected), "\(expected)\n\(plan.stderr)")
+        }
+        #expect(try deployment.lakebaseMutations().isEmpty, "nothing written")
+    }
 }
