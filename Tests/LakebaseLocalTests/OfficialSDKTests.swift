@@ -40,4 +40,16 @@ import Testing
         #expect(status == 0, "\(output)")
         #expect(output.contains("postgres cycle: complete"), "\(output)")
     }
+
+    /// `w.postgres` catalogs and synced tables: create (waiting for their operations), read, duplicate refused, the
+    /// synced table online with progress, deletes.
+    @Test func autoscalingCatalogAndSyncedTable() async throws {
+        let (importStatus, importOutput) = try await python(["-c", "import databricks.sdk.service.postgres"])
+        try #require(importStatus == 0, "the Databricks Python SDK (with w.postgres) is needed: \(Self.installHint)\n\(importOutput)")
+        let emulator = try await Emulator.start(["--operation-ms", "50"])
+        let script = Emulator.packageRoot.appendingPathComponent("Tests/LakebaseLocalTests/Fixtures/sdk_postgres_sync.py")
+        let (status, output) = try await python([script.path, emulator.baseURL, Emulator.token])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("postgres sync: complete"), "\(output)")
+    }
 }
