@@ -107,4 +107,7 @@ public enum StatusRole: Sendable {
     case postgresEndpoint
     /// An Autoscaling branch: state, source and expiry.
     case postgresBranch
+    /// An Autoscaling synced table: states, and rows, size and partitions read over libpq on its branch's
+    /// read-write endpoint.
+    case postgresSyncedTable
 }

@@ -30,5 +30,6 @@ extension KindBehaviour {
         },
         readinessCopiesData: true,
         url: { id, host in "\(host)/explore/data/" + id.dropFirst("synced_tables/".count).split(separator: ".").joined(separator: "/") },
+        status: .postgresSyncedTable,
         syncedTable: SyncedTableFields(specPath: [], nameField: "synced_table_id"))
 }

@@ -46,6 +46,10 @@ public struct StatusReader: Sendable {
                 var line = StatusReport.SyncedTable(key: resource.key.planLabel, name: name, live: live, readError: readError)
                 if let object = line.live { await inspect(&line, live: object, name: name, logins: &logins) }
                 report.syncedTables.append(line)
+            case .postgresSyncedTable:
+                var line = StatusReport.SyncedTable(key: resource.key.planLabel, name: name, live: live, readError: readError)
+                if let object = line.live { await inspect(autoscaling: &line, live: object, logins: &logins) }
+                report.syncedTables.append(line)
             case .postgresBranch:
                 report.postgres.append(StatusReport.PostgresLine(key: resource.key.planLabel, name: name, live: live, readError: readError))
             case .postgresEndpoint:
@@ -104,6 +108,43 @@ public struct StatusReader: Sendable {
                 line.postgresProblem = "\(error)"
             }
         case .failure(let problem): line.postgresProblem = problem.description
+        }
+    }
+
+    /// An Autoscaling synced table's rows, size and partitions, read over libpq on its branch's read-write endpoint
+    /// (one credential per endpoint).
+    private func inspect(autoscaling line: inout StatusReport.SyncedTable, live: JSONValue,
+                         logins: inout [String: Result<InstanceLogin, LoginProblem>]) async {
+        let status = live["status"]
+        let parts = (live["synced_table_id"]?.stringValue ?? "").split(separator: ".").map(String.init)
+        guard let branch = status?["branch"]?.stringValue, let database = status?["postgres_database"]?.stringValue,
+              parts.count == 3 else { return }
+        line.destination = (database, parts[1], parts[2])
+        let endpoint = branch + "/endpoints/primary"
+        if logins[endpoint] == nil {
+            let (object, readError) = await read(NodeKind(.postgresEndpoints), id: endpoint)
+            if let readError {
+                line.postgresProblem = "endpoint \(endpoint) not read: \(readError)"
+                return
+            }
+            guard let host = object?["status"]?["hosts"]?["host"]?.stringValue,
+                  ["ACTIVE", "IDLE"].contains(object?["status"]?["current_state"]?.stringValue ?? "") else { return }
+            do {
+                let credential = try await credentials.generatePostgresCredential(endpoint: endpoint)
+                logins[endpoint] = .success(InstanceLogin(host: host, port: postgresPort, user: userName, credential: credential))
+            } catch {
+                logins[endpoint] = .failure(LoginProblem(description: "no database credential: \(error.description)"))
+            }
+        }
+        switch logins[endpoint] {
+        case .success(let login)?:
+            do {
+                line.table = try await InstanceInspector(login: login).table(database: database, schema: parts[1], table: parts[2])
+            } catch {
+                line.postgresProblem = "\(error)"
+            }
+        case .failure(let problem)?: line.postgresProblem = problem.description
+        case nil: break
         }
     }
 

@@ -31,10 +31,11 @@ public enum StatusRenderer {
                 out += table.readError.map { "    not read: \($0)\n" } ?? "    not found in the workspace\n"
                 continue
             }
-            let status = live["data_synchronization_status"]
+            // Provisioned tables answer `data_synchronization_status`, Autoscaling ones `status`.
+            let status = live["data_synchronization_status"] ?? live["status"]
             out += "    \(status?["detailed_state"]?.stringValue ?? "unknown"): \(status?["message"]?.stringValue ?? "")\n"
             let sync = status?["last_sync"]
-            if let end = sync?["sync_end_timestamp"]?.stringValue {
+            if let end = sync?["sync_end_timestamp"]?.stringValue ?? sync?["sync_end_time"]?.stringValue {
                 let version = sync?["delta_table_sync_info"]?["delta_commit_version"].flatMap(Self.integer).map { ", commit version \($0)" } ?? ""
                 out += "    last sync \(end)\(version)\n"
             }
@@ -71,6 +72,7 @@ public enum StatusRenderer {
             if let live = table.live {
                 object["data_synchronization_status"] = live["data_synchronization_status"]
                 object["unity_catalog_provisioning_state"] = live["unity_catalog_provisioning_state"]
+                object["status"] = live["status"]
             } else {
                 object["state"] = .string(table.readError == nil ? "NOT_FOUND" : "READ_FAILED")
             }

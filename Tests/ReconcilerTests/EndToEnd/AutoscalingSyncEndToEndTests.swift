@@ -46,6 +46,10 @@ import Testing
         let table = try await deployment.emulator.call("GET", "/api/2.0/postgres/synced_tables/shop_serving.public.orders").json
         #expect(table["status"]?["detailed_state"]?.stringValue == "SYNCED_TABLE_ONLINE_NO_PENDING_UPDATE", "apply waited until online")
         #expect(try await deployment.reconcile(["plan", "--detailed-exitcode"]).status == 0)
+        let status = try await deployment.reconcile(["status", "--pg-port", String(deployment.emulator.postgresPort)])
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.contains("  postgres_synced_tables.orders (synced_tables/shop_serving.public.orders)\n    SYNCED_TABLE_ONLINE_NO_PENDING_UPDATE: Synced table is online.\n    last sync "), "\(status.stdout)")
+        #expect(status.stdout.contains(", commit version 0\n    PostgreSQL appdb.public.orders: 500 rows, "), "read over libpq on the branch: \(status.stdout)")
 
         try deployment.write(Self.manifest(timeseriesKey: "updated_at"))
         let plan = try await deployment.reconcile(["plan"])
