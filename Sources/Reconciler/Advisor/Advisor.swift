@@ -31,8 +31,11 @@ public struct AdvisorReport: Sendable {
     /// Whether there is nothing to advise on: no instance or project now or after apply, nothing they cost, no
     /// workload, no finding (a plan of roles and databases of a project the bundle does not declare).
     public var isEmpty: Bool {
-        !hasProvisioned && projects.isEmpty && autoscalingNow.isEmpty && workload.isEmpty && findings.isEmpty
+        !hasProvisioned && !hasAutoscaling && workload.isEmpty && findings.isEmpty
     }
+
+    /// Whether the Autoscaling family has figures: a project now or after apply, or a synced table.
+    public var hasAutoscaling: Bool { !projects.isEmpty || !autoscalingNow.isEmpty || !autoscalingSyncs.isEmpty }
 
     /// Whether the Provisioned family has figures: an instance after apply, or a cost now or after.
     public var hasProvisioned: Bool { !instances.isEmpty || costNow.total != 0 || costAfter.total != 0 }
@@ -83,6 +86,8 @@ public struct AdvisorReport: Sendable {
     /// Their monthly cost ranges.
     public var autoscalingCostNow = MonthlyCostRange()
     public var autoscalingCostAfter = MonthlyCostRange()
+    /// Autoscaling synced tables after apply.
+    public var autoscalingSyncs: [AutoscalingSyncedTableEstimate] = []
 }
 
 /// Computes the advisor's figures from a plan, source sizes and the facts table. Pure.
@@ -169,6 +174,15 @@ public enum Advisor {
         report.autoscalingNow = AutoscalingEstimate.projects(of: plan, side: .now, facts: facts)
         report.autoscalingCostAfter = AutoscalingEstimate.cost(of: report.projects, facts: facts)
         report.autoscalingCostNow = AutoscalingEstimate.cost(of: report.autoscalingNow, facts: facts)
+        report.autoscalingSyncs = AutoscalingSyncEstimate.tables(of: plan, projects: report.projects, sizes: sizes, facts: facts)
+        for table in report.autoscalingSyncs {
+            if table.continuous { report.autoscalingCostAfter.continuousPipelines += facts.continuousPipelinePricePerMonth }
+            // Storage the projects report holds the synced tables that exist; new ones add their estimate.
+            if table.isNew, let low = table.sizeLowBytes, let high = table.sizeHighBytes {
+                report.autoscalingCostAfter.storage += (low + high) / 2 / 1_073_741_824 * facts.autoscalingStoragePricePerGBMonth
+            }
+        }
+        report.findings += AutoscalingSyncEstimate.findings(report.autoscalingSyncs, facts: facts)
         return report
     }
 

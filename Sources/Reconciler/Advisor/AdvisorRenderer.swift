@@ -53,7 +53,7 @@ public enum AdvisorRenderer {
         }
         let now = report.costNow, after = report.costAfter
         let change = after.total - now.total
-        if report.hasProvisioned || report.projects.isEmpty && report.autoscalingNow.isEmpty {
+        if report.hasProvisioned || !report.hasAutoscaling {
             out.append("  monthly cost: \(money(now.total)) now → \(money(after.total)) after apply (\(change >= 0 ? "+" : "−")\(money(abs(change)))): "
                        + "compute \(money(after.compute)), continuous pipelines \(money(after.continuousPipelines)), storage \(money(after.storage))"
                        + " (triggered syncs cost \(money(report.facts.triggeredPricePerHour)) per hour of sync on top)")
@@ -76,7 +76,7 @@ public enum AdvisorRenderer {
     public static func markdown(_ report: AdvisorReport) -> String {
         var out = "\n#### Lakebase advisor\n\n"
         if let unavailable = report.unavailable { out += "Size estimates unavailable: \(unavailable)\n\n" }
-        if report.hasProvisioned || report.projects.isEmpty {
+        if report.hasProvisioned || !report.hasAutoscaling {
             out += "| Instance | Capacity | PostgreSQL size | Of 2 TB | Incremental ceiling |\n|---|---|---|---|---|\n"
         }
         for instance in report.instances {
@@ -90,7 +90,7 @@ public enum AdvisorRenderer {
             for sync in syncs { out += "| `\(sync.key)` | \(count(sync.rows)) | \(duration(sync.seconds)) |\n" }
         }
         let now = report.costNow, after = report.costAfter
-        if report.hasProvisioned || report.projects.isEmpty && report.autoscalingNow.isEmpty {
+        if report.hasProvisioned || !report.hasAutoscaling {
             out += "\n**Monthly cost** (list prices, USD): \(money(now.total)) now → **\(money(after.total))** after apply "
                 + "(compute \(money(after.compute)), continuous pipelines \(money(after.continuousPipelines)), storage \(money(after.storage)))\n"
         }
@@ -132,7 +132,7 @@ public enum AdvisorRenderer {
             return .object(entry)
         })
         object["monthly_cost"] = .object(["now": cost(report.costNow), "after": cost(report.costAfter)])
-        if !report.projects.isEmpty || !report.autoscalingNow.isEmpty { object["autoscaling"] = AutoscalingAdvice.json(report) }
+        if report.hasAutoscaling { object["autoscaling"] = AutoscalingAdvice.json(report) }
         if !report.workload.isEmpty {
             object["workload"] = .array(report.workload.map { fit in
                 var entry: JSONObject = ["figure": .string(fit.key), "expected": .double(fit.expected),

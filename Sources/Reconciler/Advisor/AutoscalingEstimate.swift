@@ -47,9 +47,10 @@ public struct MonthlyCostRange: Sendable, Hashable {
     public var computeLow = 0.0
     public var computeHigh = 0.0
     public var storage = 0.0
+    public var continuousPipelines = 0.0
     /// The bounds of the sum.
-    public var totalLow: Double { computeLow + storage }
-    public var totalHigh: Double { computeHigh + storage }
+    public var totalLow: Double { computeLow + storage + continuousPipelines }
+    public var totalHigh: Double { computeHigh + storage + continuousPipelines }
 }
 
 /// Prices the Autoscaling part of a plan: every endpoint by its CU range and suspension, the implicit `primary` of

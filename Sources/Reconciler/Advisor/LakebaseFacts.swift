@@ -55,6 +55,13 @@ public struct LakebaseFacts: Sendable, Equatable {
     public var autoscalingDefaultMinCU = 1.0
     public var autoscalingDefaultMaxCU = 1.0
     public var autoscalingDefaultSuspendSeconds = 86_400.0
+    /// Synced-table write rates per Autoscaling CU, rows/s: ours, not published — the Provisioned figures above scaled
+    /// by memory per CU (2 GB against 16 GB), for a first copy and for incremental syncs.
+    public var autoscalingInitialRowsPerSecondPerCU = 15_000.0 / 8
+    public var autoscalingIncrementalRowsPerSecondPerCU = 1_200.0 / 8
+    /// A branch's logical size limit, bytes (8 TiB: `branch_logical_size_limit_bytes` as the CLI's test server
+    /// reports it).
+    public var autoscalingBranchSizeLimitBytes = 8.0 * 1_099_511_627_776
 
     /// The defaults.
     public init() {}
@@ -78,6 +85,9 @@ public struct LakebaseFacts: Sendable, Equatable {
         ("autoscaling_storage_price_per_gb_month", \.autoscalingStoragePricePerGBMonth),
         ("hours_per_month", \.hoursPerMonth),
         ("autoscaling_memory_gb_per_cu", \.autoscalingMemoryGBPerCU),
+        ("autoscaling_initial_rows_per_second_per_cu", \.autoscalingInitialRowsPerSecondPerCU),
+        ("autoscaling_incremental_rows_per_second_per_cu", \.autoscalingIncrementalRowsPerSecondPerCU),
+        ("autoscaling_branch_size_limit_bytes", \.autoscalingBranchSizeLimitBytes),
         ]
     }
 

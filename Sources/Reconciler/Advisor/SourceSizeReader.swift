@@ -18,8 +18,9 @@ public struct SourceSizeReader: Sendable {
 
     /// Sizes by source, and why some are missing.
     public func sizes(for plan: Plan) async -> (sizes: [String: SourceSize], unavailable: String?) {
-        let sources = Set(plan.entries.filter { $0.key.kind == .syncedTable }
-            .compactMap { ($0.newState ?? $0.remoteState)?["spec"]?["source_table_full_name"]?.stringValue }).sorted()
+        let sources = Set(plan.entries.compactMap { entry in
+            entry.key.kind.behaviour.syncedTable?.spec(entry.newState ?? entry.remoteState)?["source_table_full_name"]?.stringValue
+        }).sorted()
         let reader = self
         let sizes = await Concurrently.map(sources) { source in await reader.size(of: source) }
         let missing = sources.filter { sizes[$0]?.bytes == nil }

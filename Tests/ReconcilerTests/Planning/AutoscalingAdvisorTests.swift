@@ -100,4 +100,55 @@ import Testing
         try Golden.check(AdvisorRenderer.markdown(report), "plan/advisor-autoscaling.md")
         try Golden.check(AdvisorRenderer.json(report).serialized(pretty: true) + "\n", "plan/advisor-autoscaling.json")
     }
+
+    /// A catalog on production and two synced tables in it: a new SNAPSHOT one (1,000,000 rows, 1 GiB of Delta) and
+    /// a new CONTINUOUS one; production's primary tops out at 2 CU (the project's defaults).
+    static func syncPlan() throws -> Plan {
+        var s = F.Scenario()
+        let projectKey = Self.project
+        s.want(projectKey, #"{"project_id":"shop","default_endpoint_settings":{"autoscaling_limit_min_cu":0.5,"autoscaling_limit_max_cu":2}}"#)
+        s.remote(projectKey, nil)
+        let catalog = F.key(.postgresCatalogs, "serving")
+        s.want(catalog, #"{"catalog_id":"serving","branch":"projects/shop/branches/production","postgres_database":"app"}"#)
+        s.remote(catalog, nil)
+        let orders = F.key(.postgresSyncedTables, "orders")
+        s.want(orders, #"{"synced_table_id":"serving.public.orders","source_table_full_name":"main.sales.orders","scheduling_policy":"SNAPSHOT"}"#)
+        s.remote(orders, nil)
+        let events = F.key(.postgresSyncedTables, "events")
+        s.want(events, #"{"synced_table_id":"serving.public.events","source_table_full_name":"main.sales.events","scheduling_policy":"CONTINUOUS"}"#)
+        s.remote(events, nil)
+        return try s.plan()
+    }
+
+    static let syncSizes: [String: SourceSize] = ["main.sales.orders": SourceSize(bytes: 1_073_741_824, rows: 1_000_000)]
+
+    @Test func syncedTablesAreSizedAtTheirBranchCeiling() throws {
+        let report = Advisor.report(plan: try Self.syncPlan(), sizes: Self.syncSizes, unavailable: nil, facts: LakebaseFacts())
+        #expect(report.autoscalingSyncs.map(\.key) == ["postgres_synced_tables.events", "postgres_synced_tables.orders"])
+        let orders = try #require(report.autoscalingSyncs.last)
+        #expect(orders.branch == "projects/shop/branches/production", "from the catalog the id starts with")
+        #expect(orders.maxCU == 2)
+        #expect(orders.initialSeconds.map { abs($0 - 1_000_000 / (1_875 * 2)) < 1e-9 } == true, "rows / (1,875 rows/s per CU × 2 CU)")
+        #expect(orders.incrementalCeiling == 300)
+        #expect(orders.sizeLowBytes == 10 * 1_073_741_824 && orders.sizeHighBytes == 20 * 1_073_741_824)
+        let events = try #require(report.autoscalingSyncs.first)
+        #expect(events.continuous && events.sizeHighBytes == nil && events.initialSeconds == nil, "no source size: said, not guessed")
+        #expect(report.autoscalingCostAfter.continuousPipelines == 548)
+        #expect(abs(report.autoscalingCostAfter.storage - 15 * 0.35) < 1e-9, "the new table's midpoint, 15 GiB")
+        try Golden.check(AdvisorRenderer.text(report), "plan/advisor-autoscaling-sync.txt")
+        try Golden.check(AdvisorRenderer.markdown(report), "plan/advisor-autoscaling-sync.md")
+        try Golden.check(AdvisorRenderer.json(report).serialized(pretty: true) + "\n", "plan/advisor-autoscaling-sync.json")
+    }
+
+    @Test(arguments: [
+        (300.0, "none"),     // 2.9–5.9 TiB in PostgreSQL: under 80% of the 8 TiB branch limit
+        (400.0, "warning"),  // 3.9–7.8 TiB: the high estimate passes 80%
+        (1000.0, "error"),   // 9.8–20 TiB: even the low estimate is over
+    ])
+    func branchSizeLimit(gibibytes: Double, expected: String) throws {
+        let sizes = ["main.sales.orders": SourceSize(bytes: gibibytes * 1_073_741_824, rows: 1)]
+        let report = Advisor.report(plan: try Self.syncPlan(), sizes: sizes, unavailable: nil, facts: LakebaseFacts())
+        let found = report.findings.first.map { $0.isError ? "error" : "warning" } ?? "none"
+        #expect(found == expected)
+    }
 }
