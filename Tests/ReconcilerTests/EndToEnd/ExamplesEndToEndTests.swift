@@ -59,6 +59,24 @@ import YAMLBridge
         #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
     }
 
+    /// The Autoscaling quickstart (a project, its production branch adopted, a catalog, the ten TPC-DS synced tables)
+    /// deploys with target local, serves every table's rows from the branch, and then plans clean.
+    @Test func theAutoscalingQuickstartDeploysWithTargetLocal() async throws {
+        let deployment = try await LocalDeployment("")
+        try FileManager.default.removeItem(at: deployment.folder.appendingPathComponent("databricks.yml"))
+        try FileManager.default.copyItem(at: Golden.packageRoot.appendingPathComponent("quickstarts/autoscaling/databricks.yml"),
+                                         to: deployment.folder.appendingPathComponent("databricks.yml"))
+        let applied = try await deployment.reconcile(["apply", "-t", "local", "--auto-approve"])
+        #expect(applied.status == 0, "\(applied.stderr)")
+        #expect(applied.stderr.contains("Resources: 13 created, 0 changed, 0 deleted, 0 unchanged"), "\(applied.stderr)")
+        let plan = try await deployment.reconcile(["plan", "-t", "local", "--detailed-exitcode"])
+        #expect(plan.status == 0, "\(plan.stdout)\(plan.stderr)")
+        let status = try await deployment.reconcile(["status", "-t", "local", "--pg-port", String(deployment.emulator.postgresPort)])
+        let served = status.stdout.split(separator: "\n").filter { $0.contains("PostgreSQL tpcds.public.") && $0.contains(" rows, ") }
+        #expect(served.count == 10, "\(status.stdout)")
+        #expect(status.stdout.contains("PostgreSQL tpcds.public.store_sales: 20000 rows"), "\(status.stdout)")
+    }
+
     @Test(arguments: [
         ("sync-mode-change", ["recreate synced_database_tables.orders",
                               #"~ spec.scheduling_policy = "SNAPSHOT" → "TRIGGERED"   # forces replacement (immutable)"#]),
