@@ -55,6 +55,29 @@ import Testing
         try Golden.check(Approval(Self.plan()).banners, "plan/autoscaling-banners.txt")
     }
 
+    /// A catalog created and a synced table recreated (its sync mode changed) in it, in every plan format.
+    static func syncPlan() throws -> Plan {
+        var s = F.Scenario()
+        let catalog = F.key(.postgresCatalogs, "serving")
+        s.want(catalog, #"{"catalog_id":"serving","branch":"projects/shop/branches/production","postgres_database":"app","create_database_if_missing":true}"#)
+        s.remote(catalog, nil)
+        let table = F.key(.postgresSyncedTables, "orders")
+        let old = #"{"synced_table_id":"serving.public.orders","source_table_full_name":"main.sales.orders","primary_key_columns":["order_id"],"scheduling_policy":"SNAPSHOT"}"#
+        s.want(table, old.replacingOccurrences(of: "SNAPSHOT", with: "TRIGGERED"),
+               dependsOn: [Dependency(node: catalog.stateKey, label: "${resources.postgres_catalogs.serving.catalog_id}")])
+        s.state.set(table.stateKey, .init(id: "synced_tables/serving.public.orders", state: F.json(old), dependsOn: []))
+        s.remote(table, #"{"name":"synced_tables/serving.public.orders","synced_table_id":"serving.public.orders","status":{"detailed_state":"SYNCED_TABLE_ONLINE_NO_PENDING_UPDATE","unity_catalog_provisioning_state":"ACTIVE"}}"#)
+        return try s.plan()
+    }
+
+    @Test func syncedTablePlans() throws {
+        let plan = try Self.syncPlan()
+        try Golden.check(PlanTextRenderer.render(plan), "plan/autoscaling-sync.txt")
+        try Golden.check(PlanJSONRenderer.render(plan, cliVersion: "0.1.0"), "plan/autoscaling-sync.json")
+        try Golden.check(PlanMarkdownRenderer.render(plan, title: "reconcile plan: serving (target dev)"), "plan/autoscaling-sync.md")
+        try Golden.check(Approval(plan).banners, "plan/autoscaling-sync-banners.txt")
+    }
+
     @Test func graph() throws {
         let nodes = [
             DesiredNode(key: Self.project, value: F.json(#"{"project_id":"shop"}"#)),
