@@ -75,6 +75,20 @@ import YAMLBridge
         let served = status.stdout.split(separator: "\n").filter { $0.contains("PostgreSQL tpcds.public.") && $0.contains(" rows, ") }
         #expect(served.count == 10, "\(status.stdout)")
         #expect(status.stdout.contains("PostgreSQL tpcds.public.store_sales: 20000 rows"), "\(status.stdout)")
+
+        // A sync-mode change recreates exactly that table.
+        let manifest = try String(contentsOf: deployment.folder.appendingPathComponent("databricks.yml"), encoding: .utf8)
+        let customer = try #require(manifest.range(of: "    customer:"))
+        let policy = try #require(manifest.range(of: "scheduling_policy: SNAPSHOT", range: customer.upperBound..<manifest.endIndex))
+        try deployment.write(manifest.replacingCharacters(in: policy, with: "scheduling_policy: TRIGGERED"))
+        let mark = try deployment.requestMark()
+        let recreated = try await deployment.reconcile(["apply", "-t", "local", "--auto-approve"])
+        #expect(recreated.status == 0, "\(recreated.stderr)")
+        #expect(try deployment.lakebaseMutations(since: mark) == [
+            "DELETE /api/2.0/postgres/synced_tables/quickstart_as_local.public.customer",
+            "POST /api/2.0/postgres/synced_tables?synced_table_id=quickstart_as_local.public.customer",
+        ])
+        #expect(try await deployment.reconcile(["plan", "-t", "local", "--detailed-exitcode"]).status == 0)
     }
 
     @Test(arguments: [
