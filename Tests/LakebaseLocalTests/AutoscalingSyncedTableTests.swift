@@ -81,4 +81,33 @@ import Testing
         try await A.finish(emulator, try await emulator.call("DELETE", "/api/2.0/postgres/catalogs/serving"))
         #expect(try await emulator.call("GET", "/api/2.0/postgres/catalogs/serving").status == 404)
     }
+
+    /// A CONTINUOUS synced table on a branch carries a source change into the branch's database by itself, and only
+    /// into the branch it was created on.
+    @Test func continuousSyncWritesToItsBranchOnly() async throws {
+        let emulator = try await Emulator.start(["--operation-ms", "50", "--continuous-poll-ms", "300"])
+        try await A.finish(emulator, try await emulator.call("POST", "/api/2.0/postgres/projects?project_id=live", body: #"{"spec":{}}"#))
+        try await A.finish(emulator, try await emulator.call(
+            "POST", "/api/2.0/postgres/catalogs?catalog_id=live_serving",
+            body: #"{"spec":{"branch":"projects/live/branches/production","postgres_database":"app","create_database_if_missing":true}}"#))
+        try await A.finish(emulator, try await emulator.call(
+            "POST", "/api/2.0/postgres/synced_tables?synced_table_id=live_serving.public.orders",
+            body: #"{"spec":{"source_table_full_name":"main.demo.orders_cdf","primary_key_columns":["order_id"],"scheduling_policy":"CONTINUOUS"}}"#))
+        let online = try await Self.waitOnline(emulator, "live_serving.public.orders")
+        #expect(online["status"]?["detailed_state"]?.stringValue == "SYNCED_TABLE_ONLINE_CONTINUOUS_UPDATE")
+        try await A.finish(emulator, try await emulator.call(
+            "POST", "/api/2.0/postgres/projects/live/branches?branch_id=dev", body: #"{"spec":{"no_expiry":true}}"#))
+
+        let change = try await emulator.call("POST", "/api/2.0/sql/statements", body: JSONValue.object([
+            "statement": .string("UPDATE main.demo.orders_cdf SET status = 'CONTINUOUS' WHERE order_id = 7"), "warehouse_id": .string("w"),
+        ]).serialized(pretty: false))
+        #expect(change.json["status"]?["state"]?.stringValue == "SUCCEEDED", "\(change.json.serialized(pretty: false))")
+        let production = try await A.connect(emulator, endpoint: "projects/live/branches/production/endpoints/primary", database: "app")
+        let probe = "SELECT status FROM public.orders WHERE order_id = 7"
+        let deadline = Date().addingTimeInterval(20)
+        while try production.query(probe) != [["CONTINUOUS"]], Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(try production.query(probe) == [["CONTINUOUS"]], "the change reached production by itself")
+        let dev = try await A.connect(emulator, endpoint: "projects/live/branches/dev/endpoints/primary", database: "app")
+        #expect(try dev.query(probe) != [["CONTINUOUS"]], "the pipeline writes only to the branch it was created on")
+    }
 }
