@@ -118,4 +118,38 @@ import Testing
         }
         #expect(try deployment.lakebaseMutations().isEmpty, "nothing written")
     }
+
+    /// The CLI's `postgres_catalogs/recreate`: a new `postgres_database` recreates the catalog (DELETE, then POST),
+    /// without approval: a catalog holds no data.
+    @Test func aCatalogRecreatesWithoutApproval() async throws {
+        func manifest(_ database: String) -> String {
+            """
+            bundle:
+              name: catalog
+            resources:
+              postgres_projects:
+                shop:
+                  project_id: shop
+              postgres_catalogs:
+                serving:
+                  catalog_id: shop_serving
+                  branch: projects/shop/branches/production
+                  postgres_database: \(database)
+                  create_database_if_missing: true
+            """
+        }
+        let deployment = try await LocalDeployment(manifest("appdb"), flags: ["--operation-ms", "50"])
+        try await deployment.apply()
+        try deployment.write(manifest("otherdb"))
+        let mark = try deployment.requestMark()
+        let applied = try await deployment.reconcile(["apply"])
+        #expect(applied.status == 0, "no approval needed: \(applied.stderr)")
+        #expect(try deployment.lakebaseMutations(since: mark) == [
+            "DELETE /api/2.0/postgres/catalogs/shop_serving",
+            "POST /api/2.0/postgres/catalogs?catalog_id=shop_serving",
+        ])
+        let catalog = try await deployment.emulator.call("GET", "/api/2.0/postgres/catalogs/shop_serving").json
+        #expect(catalog["status"]?["postgres_database"]?.stringValue == "otherdb")
+        #expect(try await deployment.reconcile(["plan", "--detailed-exitcode"]).status == 0)
+    }
 }
