@@ -3,7 +3,9 @@
 one, as a deployment script built on the SDK does (the accelerator's own deployment service reads them this way).
 
 Usage: bench/sdk_baseline.py NAMES.json   (DATABRICKS_HOST and DATABRICKS_TOKEN point at the workspace)
-NAMES.json: {"instances": [...], "catalogs": [...], "synced_tables": [...], "sources": [...]}
+NAMES.json: {"instances": [...], "catalogs": [...], "synced_tables": [...], "sources": [...]} for the Provisioned
+family, or {"projects": [...], "branches": [...], "postgres_catalogs": [...], "postgres_synced_tables": [...],
+"sources": [...]} for Autoscaling (w.postgres; full resource names).
 Prints the number of calls and the seconds they took, as JSON.
 """
 import json
@@ -24,10 +26,17 @@ def read(call, name):
 def main():
     names = json.load(open(sys.argv[1]))
     w = WorkspaceClient()
-    reads = [(w.database.get_database_instance, names["instances"]),
-             (w.database.get_database_catalog, names["catalogs"]),
-             (w.database.get_synced_database_table, names["synced_tables"]),
-             (w.tables.get, names["sources"])]
+    if "projects" in names:
+        reads = [(w.postgres.get_project, names["projects"]),
+                 (w.postgres.get_branch, names["branches"]),
+                 (w.postgres.get_catalog, names["postgres_catalogs"]),
+                 (w.postgres.get_synced_table, names["postgres_synced_tables"]),
+                 (w.tables.get, names["sources"])]
+    else:
+        reads = [(w.database.get_database_instance, names["instances"]),
+                 (w.database.get_database_catalog, names["catalogs"]),
+                 (w.database.get_synced_database_table, names["synced_tables"]),
+                 (w.tables.get, names["sources"])]
     calls = 0
     started = time.time()
     for call, targets in reads:
