@@ -11,11 +11,18 @@ enum ConfigMerge {
         switch (base.kind, override.kind) {
         case (.mapping(let basePairs), .mapping(let overridePairs)):
             var pairs = basePairs
+            // Where each key first appears, for big maps: merging many included files into one `resources` map
+            // stays linear (a search per key made it quadratic in the number of resources); small maps search.
+            let indexed = basePairs.count * overridePairs.count > 256
+            var positions: [String: Int] = indexed
+                ? Dictionary(basePairs.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
             for pair in overridePairs {
                 let childPath = path.isEmpty ? pair.key : "\(path).\(pair.key)"
-                if let index = pairs.firstIndex(where: { $0.key == pair.key }) {
+                let found = indexed ? positions[pair.key] : pairs.firstIndex { $0.key == pair.key }
+                if let index = found {
                     pairs[index].value = merge(pairs[index].value, pair.value, path: childPath, diagnostics: &diagnostics)
                 } else {
+                    if indexed { positions[pair.key] = pairs.count }
                     pairs.append(pair)
                 }
             }
