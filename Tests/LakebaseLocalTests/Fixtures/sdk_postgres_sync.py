@@ -50,16 +50,15 @@ check(state == "SYNCED_TABLE_ONLINE_NO_PENDING_UPDATE", "the synced table comes 
 check(status.unity_catalog_provisioning_state.value == "ACTIVE", "Unity Catalog ACTIVE")
 check(status.ongoing_sync_progress is not None, "row progress is reported")
 
-p.delete_synced_table("synced_tables/sdk_serving.public.items").wait()
-try:
-    p.get_synced_table("synced_tables/sdk_serving.public.items")
-    check(False, "a deleted synced table is gone")
-except NotFound:
-    check(True, "a deleted synced table is gone")
-p.delete_catalog("catalogs/sdk_serving").wait()
-try:
-    p.get_catalog("catalogs/sdk_serving")
-    check(False, "a deleted catalog is gone")
-except NotFound:
-    check(True, "a deleted catalog is gone")
+def deleted(delete, get, name, what):
+    delete(name).wait()
+    try:
+        get(name)
+        check(False, "a deleted %s is gone" % what)
+    except NotFound:
+        check(True, "a deleted %s is gone" % what)
+
+
+deleted(p.delete_synced_table, p.get_synced_table, "synced_tables/sdk_serving.public.items", "synced table")
+deleted(p.delete_catalog, p.get_catalog, "catalogs/sdk_serving", "catalog")
 print("postgres sync: complete")
