@@ -13,77 +13,92 @@ struct FieldNormalizer {
     /// The normalized object, dropping unknown fields (warning) and reporting missing required ones.
     mutating func normalizeObject(_ node: YAMLNode, fields: [FieldSpec], path: String,
                                   legacyKeys: [String] = []) -> YAMLNode? {
+        normalizeObject(node, fields: fields, at: { path }, legacyKeys: legacyKeys)
+    }
+
+    /// The normalized value, or nil when it has to be dropped (with a diagnostic).
+    mutating func normalize(_ node: YAMLNode, as type: FieldType, path: String) -> YAMLNode? {
+        normalize(node, as: type, at: { path })
+    }
+
+    // The walk below spells a field's path out only when a diagnostic needs it: `path` builds it on demand.
+
+    private mutating func normalizeObject(_ node: YAMLNode, fields: [FieldSpec], at path: () -> String,
+                                          legacyKeys: [String]) -> YAMLNode? {
         guard let pairs = node.pairs else {
             if let text = node.stringValue, ReferenceScanner.containsReference(text) { return node }
-            mismatch(node, expected: "map", path: path)
+            mismatch(node, expected: "map", path: path())
             return nil
         }
         var out: [YAMLPair] = []
         for pair in pairs {
-            let childPath = "\(path).\(pair.key)"
+            func childPath() -> String { "\(path()).\(pair.key)" }
             guard let field = fields.first(where: { $0.name == pair.key }) else {
                 if legacyKeys.contains(pair.key) {
                     diagnostics.warning("'\(pair.key)' is set by the server and cannot be configured; ignored",
-                                        detail: "remove \(pair.key) from the manifest", at: pair.keyLocation, path: childPath)
+                                        detail: "remove \(pair.key) from the manifest", at: pair.keyLocation, path: childPath())
                 } else {
                     let names = fields.map(\.name)
                     let suggestion = Suggestion.closest(to: pair.key, among: names)
                     diagnostics.warning(
                         "unknown field '\(pair.key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
                         detail: suggestion == nil ? "fields here: \(names.joined(separator: ", "))" : nil,
-                        at: pair.keyLocation, path: childPath)
+                        at: pair.keyLocation, path: childPath())
                 }
                 continue
             }
-            if let value = normalize(pair.value, as: field.type, path: childPath) {
+            if let value = normalize(pair.value, as: field.type, at: childPath) {
                 out.append(YAMLPair(key: pair.key, keyLocation: pair.keyLocation, value: value))
             }
         }
         for field in fields where field.required && !out.contains(where: { $0.key == field.name }) {
             diagnostics.error("required field '\(field.name)' is not set",
-                              detail: "add \(field.name) under \(path)", at: node.location, path: "\(path).\(field.name)")
+                              detail: "add \(field.name) under \(path())", at: node.location, path: "\(path()).\(field.name)")
         }
         return YAMLNode(.mapping(out), at: node.location)
     }
 
-    /// The normalized value, or nil when it has to be dropped (with a diagnostic).
-    mutating func normalize(_ node: YAMLNode, as type: FieldType, path: String) -> YAMLNode? {
+    private mutating func normalize(_ node: YAMLNode, as type: FieldType, at path: () -> String) -> YAMLNode? {
         if let text = node.stringValue, ReferenceScanner.containsReference(text) { return node }
         switch type {
         case .any:
             return node
         case .object(let fields):
-            return normalizeObject(node, fields: fields, path: path)
+            return normalizeObject(node, fields: fields, at: path, legacyKeys: [])
         case .list(let element):
             guard let items = node.items else {
-                if node.isNull { return nullValue(node, expected: "sequence", path: path) }
-                mismatch(node, expected: "sequence", path: path)
+                if node.isNull { return nullValue(node, expected: "sequence", path: path()) }
+                mismatch(node, expected: "sequence", path: path())
                 return nil
             }
-            let normalized = items.enumerated().compactMap { normalize($0.element, as: element, path: "\(path)[\($0.offset)]") }
+            var normalized: [YAMLNode] = []
+            for (offset, item) in items.enumerated() {
+                if let value = normalize(item, as: element, at: { "\(path())[\(offset)]" }) { normalized.append(value) }
+            }
             return YAMLNode(.sequence(normalized), at: node.location)
         case .map(let element):
             guard let pairs = node.pairs else {
-                mismatch(node, expected: "map", path: path)
+                mismatch(node, expected: "map", path: path())
                 return nil
             }
             return YAMLNode(.mapping(pairs.compactMap { pair in
-                normalize(pair.value, as: element, path: "\(path).\(pair.key)").map {
+                normalize(pair.value, as: element, at: { "\(path()).\(pair.key)" }).map {
                     YAMLPair(key: pair.key, keyLocation: pair.keyLocation, value: $0)
                 }
             }), at: node.location)
         case .string, .enumeration, .int, .number, .duration, .bool:
             guard let scalar = node.scalar else {
-                mismatch(node, expected: type.kindName, path: path)
+                mismatch(node, expected: type.kindName, path: path())
                 return nil
             }
-            return normalizeScalar(scalar, node: node, as: type, path: path)
+            return normalizeScalar(scalar, node: node, as: type, at: path)
         }
     }
 
-    private mutating func normalizeScalar(_ scalar: YAMLScalar, node: YAMLNode, as type: FieldType, path: String) -> YAMLNode? {
+    private mutating func normalizeScalar(_ scalar: YAMLScalar, node: YAMLNode, as type: FieldType,
+                                          at path: () -> String) -> YAMLNode? {
         let value = scalar.resolved
-        if value == .null { return nullValue(node, expected: type.kindName, path: path) }
+        if value == .null { return nullValue(node, expected: type.kindName, path: path()) }
         switch type {
         case .string:
             return .string(ConfigResolver.text(of: scalar), at: node.location)
@@ -91,8 +106,8 @@ struct FieldNormalizer {
             let text = ConfigResolver.text(of: scalar)
             guard allowed.contains(text) else {
                 diagnostics.error(
-                    "invalid value '\(text)' for \(Self.fieldName(path))" + Suggestion.phrase(for: text, among: allowed),
-                    detail: "valid values are \(allowed.joined(separator: ", "))", at: node.location, path: path)
+                    "invalid value '\(text)' for \(Self.fieldName(path()))" + Suggestion.phrase(for: text, among: allowed),
+                    detail: "valid values are \(allowed.joined(separator: ", "))", at: node.location, path: path())
                 return nil
             }
             return .string(text, at: node.location)
@@ -101,7 +116,7 @@ struct FieldNormalizer {
             case .int(let i): return typed(String(i), tag: YAMLTag.int, at: node.location)
             case .string(let s) where Int64(s) != nil: return typed(String(Int64(s) ?? 0), tag: YAMLTag.int, at: node.location)
             default:
-                mismatch(node, expected: "int", path: path)
+                mismatch(node, expected: "int", path: path())
                 return nil
             }
         case .number:
@@ -109,14 +124,14 @@ struct FieldNormalizer {
             case .int(let i): return typed(String(i), tag: YAMLTag.int, at: node.location)
             case .float(let f): return typed(String(f), tag: YAMLTag.float, at: node.location)
             default:
-                mismatch(node, expected: "number", path: path)
+                mismatch(node, expected: "number", path: path())
                 return nil
             }
         case .duration:
             let text = ConfigResolver.text(of: scalar)
             guard let seconds = DurationText.seconds(of: text) else {
-                diagnostics.error("invalid duration '\(text)' for \(Self.fieldName(path))",
-                                  detail: "write seconds followed by s, for example \"3600s\"", at: node.location, path: path)
+                diagnostics.error("invalid duration '\(text)' for \(Self.fieldName(path()))",
+                                  detail: "write seconds followed by s, for example \"3600s\"", at: node.location, path: path())
                 return nil
             }
             return .string(DurationText.text(of: seconds), at: node.location)
@@ -126,7 +141,7 @@ struct FieldNormalizer {
             case .string(let s) where Self.trueWords.contains(s): return typed("true", tag: YAMLTag.bool, at: node.location)
             case .string(let s) where Self.falseWords.contains(s): return typed("false", tag: YAMLTag.bool, at: node.location)
             default:
-                mismatch(node, expected: "bool", path: path)
+                mismatch(node, expected: "bool", path: path())
                 return nil
             }
         default:

@@ -69,7 +69,9 @@ public enum IdentityRule: Sendable, Equatable {
         case .field(let name):
             return [name]
         case .template(let template):
-            return template.split(separator: "{").dropFirst().compactMap { $0.split(separator: "}").first.map(String.init) }
+            return template.split(separator: "{", omittingEmptySubsequences: false).dropFirst().compactMap { part in
+                part.firstIndex(of: "}").map { String(part[..<$0]) }
+            }
         }
     }
 }
@@ -113,7 +115,7 @@ public struct ImplicitParent: Sendable {
         case .whole:
             return idPrefix + text
         case .beforeFirstDot:
-            guard text.contains("."), let first = text.split(separator: ".").first else { return nil }
+            guard text.utf8.contains(UInt8(ascii: ".")), let first = text.split(separator: ".").first else { return nil }
             return idPrefix + String(first)
         case .leadingSegments(let count):
             let segments = text.split(separator: "/", omittingEmptySubsequences: false)

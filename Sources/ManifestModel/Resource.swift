@@ -31,5 +31,10 @@ public struct Resource: Sendable {
     }
 
     /// The resource's id as it stands (possibly with unresolved references), or nil when a field it needs is unset.
-    public var idText: String? { key.kind.spec.identity.id(in: node.jsonValue) }
+    /// Only the fields the id is made of are converted, not the whole body.
+    public var idText: String? {
+        let identity = key.kind.spec.identity
+        let fields = JSONObject(identity.fields.compactMap { name in node[name].map { (name, $0.jsonValue) } })
+        return identity.id(in: .object(fields))
+    }
 }

@@ -38,7 +38,7 @@ struct ResourceBuilder {
 
     private mutating func build(_ entry: YAMLPair, kind: ResourceKind, inherited: [Permission]) -> Resource? {
         let key = ResourceKey(kind, entry.key)
-        if entry.key.contains("${") {
+        if ReferenceScanner.hasOpening(entry.key) {
             diagnostics.error("resource key \"\(entry.key)\" must not contain variable references",
                               detail: "write the key literally; put references in the resource's fields", at: entry.keyLocation,
                               path: key.stateKey)

@@ -8,25 +8,26 @@ struct ResourceReferenceGraph {
     private(set) var diagnostics = Diagnostics()
     /// The resources with their references attached and config-known references substituted.
     mutating func resolve(_ resources: [Resource]) -> [Resource] {
-        var byKey = Dictionary(uniqueKeysWithValues: resources.map { ($0.key, $0) })
-        for resource in resources {
-            let references = collect(in: resource, all: byKey)
-            byKey[resource.key]?.references = references
+        var table = ResourceTable(resources)
+        for position in table.items.indices {
+            let references = collect(in: table.items[position], all: table)
+            table.items[position].references = references
         }
-        let order = topologicalOrder(resources.map(\.key), byKey: byKey)
+        let order = topologicalOrder(resources.map(\.key), table: table)
         for key in order {
-            guard let resource = byKey[key] else { continue }
-            let substituted = substitute(resource.node, in: resource, all: byKey)
-            byKey[key]?.node = substituted
+            guard let position = table.index[key], !table.items[position].references.isEmpty,
+                  let substituted = substitute(table.items[position].node, in: table.items[position], all: table) else { continue }
+            table.items[position].node = substituted
         }
-        return resources.compactMap { byKey[$0.key] }
+        return table.items
     }
 
     // MARK: - Collecting and classifying
 
-    private mutating func collect(in resource: Resource, all: [ResourceKey: Resource]) -> [ResourceReference] {
+    private mutating func collect(in resource: Resource, all: ResourceTable) -> [ResourceReference] {
         var found: [ResourceReference] = []
-        visitStrings(resource.node, path: "") { text, location, fieldPath in
+        var segments: [String] = []
+        visitStrings(resource.node, segments: &segments) { text, location, fieldPath in
             for path in ReferenceScanner.references(in: text) where path.isResourceReference {
                 if let reference = classify(path, at: location, fieldPath: fieldPath, from: resource, all: all) {
                     found.append(reference)
@@ -37,7 +38,7 @@ struct ResourceReferenceGraph {
     }
 
     private mutating func classify(_ path: ReferencePath, at location: SourceLocation, fieldPath: String,
-                                   from resource: Resource, all: [ResourceKey: Resource]) -> ResourceReference? {
+                                   from resource: Resource, all: ResourceTable) -> ResourceReference? {
         let segments = path.segments
         let errorPath = "\(resource.key.stateKey).\(fieldPath)"
         guard segments.count >= 3 else {
@@ -54,8 +55,8 @@ struct ResourceReferenceGraph {
             return nil
         }
         let target = ResourceKey(kind, segments[2])
-        guard let referenced = all[target] else {
-            let keys = all.keys.filter { $0.kind == kind }.map(\.name)
+        guard let referenced = all.node(of: target) else {
+            let keys = all.index.keys.filter { $0.kind == kind }.map(\.name)
             diagnostics.error("reference does not exist: \(path)",
                               detail: "no resource \(target.planLabel) is defined" + Suggestion.phrase(for: target.name, among: keys),
                               at: location, path: errorPath)
@@ -67,29 +68,29 @@ struct ResourceReferenceGraph {
                               detail: "for example ${resources.\(kind.rawValue).\(target.name).name}", at: location, path: errorPath)
             return nil
         }
-        guard let resolution = resolution(of: field, in: referenced, path: path, at: location, errorPath: errorPath) else {
+        guard let resolution = resolution(of: field, in: target, node: referenced, path: path, at: location, errorPath: errorPath) else {
             return nil
         }
         return ResourceReference(target: target, field: field, label: path.description, resolution: resolution,
                                  location: location, fieldPath: fieldPath)
     }
 
-    private mutating func resolution(of field: [String], in referenced: Resource, path: ReferencePath,
+    private mutating func resolution(of field: [String], in target: ResourceKey, node: YAMLNode, path: ReferencePath,
                                      at location: SourceLocation, errorPath: String) -> ReferenceResolution? {
         if field == ["id"] { return .id }
-        let schema = referenced.key.kind.schema
+        let schema = target.kind.schema
         let names = field.filter { !$0.hasPrefix("[") }
         if let spec = ResourceSchema.lookup(names, in: schema.config) {
-            if Self.value(at: field, in: referenced.node) != nil { return .config }
+            if Self.value(at: field, in: node) != nil { return .config }
             if spec.access == .inOut { return .remote }
-            diagnostics.error("\(path) refers to \(names.joined(separator: ".")), which is not set in \(referenced.key.planLabel)",
-                              detail: "the server does not return \(names.joined(separator: ".")); set it in \(referenced.key.planLabel) or reference another field",
+            diagnostics.error("\(path) refers to \(names.joined(separator: ".")), which is not set in \(target.planLabel)",
+                              detail: "the server does not return \(names.joined(separator: ".")); set it in \(target.planLabel) or reference another field",
                               at: location, path: errorPath)
             return nil
         }
         if ResourceSchema.lookup(names, in: schema.output) != nil { return .remote }
         let candidates = (schema.config + schema.output).map(\.name) + ["id"]
-        diagnostics.error("schema mismatch: \(referenced.key.kind.rawValue) has no field '\(names.joined(separator: "."))' (\(path))",
+        diagnostics.error("schema mismatch: \(target.kind.rawValue) has no field '\(names.joined(separator: "."))' (\(path))",
                           detail: "reference one of its fields" + Suggestion.phrase(for: names.first ?? "", among: candidates),
                           at: location, path: errorPath)
         return nil
@@ -97,7 +98,7 @@ struct ResourceReferenceGraph {
 
     // MARK: - Ordering and cycles
 
-    private mutating func topologicalOrder(_ keys: [ResourceKey], byKey: [ResourceKey: Resource]) -> [ResourceKey] {
+    private mutating func topologicalOrder(_ keys: [ResourceKey], table: ResourceTable) -> [ResourceKey] {
         var state: [ResourceKey: Int] = [:]  // 1 = visiting, 2 = done
         var order: [ResourceKey] = []
         var stack: [(key: ResourceKey, via: ResourceReference?)] = []
@@ -111,7 +112,7 @@ struct ResourceReferenceGraph {
             }
             state[key] = 1
             stack.append((key, via))
-            for reference in byKey[key]?.references ?? [] { visit(reference.target, via: reference) }
+            for reference in table.index[key].map({ table.items[$0].references }) ?? [] { visit(reference.target, via: reference) }
             stack.removeLast()
             state[key] = 2
             order.append(key)
@@ -147,21 +148,31 @@ struct ResourceReferenceGraph {
 
     // MARK: - Substitution
 
-    private func substitute(_ node: YAMLNode, in resource: Resource, all: [ResourceKey: Resource]) -> YAMLNode {
+    /// The node with its config-known references substituted, or nil when nothing in it changes (unchanged
+    /// subtrees are shared, not rebuilt).
+    private func substitute(_ node: YAMLNode, in resource: Resource, all: ResourceTable) -> YAMLNode? {
         switch node.kind {
         case .mapping(let pairs):
-            return YAMLNode(.mapping(pairs.map { pair in
-                var copy = pair
-                copy.value = substitute(pair.value, in: resource, all: all)
-                return copy
-            }), at: node.location)
+            var changed: [YAMLPair]?
+            for index in pairs.indices {
+                guard let value = substitute(pairs[index].value, in: resource, all: all) else { continue }
+                if changed == nil { changed = pairs }
+                changed?[index].value = value
+            }
+            return changed.map { YAMLNode(.mapping($0), at: node.location) }
         case .sequence(let items):
-            return YAMLNode(.sequence(items.map { substitute($0, in: resource, all: all) }), at: node.location)
-        case .scalar:
-            guard let text = node.stringValue, text.contains("${") else { return node }
+            var changed: [YAMLNode]?
+            for index in items.indices {
+                guard let value = substitute(items[index], in: resource, all: all) else { continue }
+                if changed == nil { changed = items }
+                changed?[index] = value
+            }
+            return changed.map { YAMLNode(.sequence($0), at: node.location) }
+        case .scalar(let scalar):
+            guard ReferenceScanner.openingIndex(in: Substring(scalar.value)) != nil, let text = node.stringValue else { return nil }
             let tokens = ReferenceScanner.tokens(text)
             if tokens.count == 1, case .reference(let path) = tokens[0] {
-                guard var value = configValue(path, in: resource, all: all) else { return node }
+                guard var value = configValue(path, in: resource, all: all) else { return nil }
                 value.location = node.location
                 return value
             }
@@ -182,11 +193,11 @@ struct ResourceReferenceGraph {
     }
 
     /// The referenced value when the configuration already holds it, fully resolved.
-    private func configValue(_ path: ReferencePath, in resource: Resource, all: [ResourceKey: Resource]) -> YAMLNode? {
+    private func configValue(_ path: ReferencePath, in resource: Resource, all: ResourceTable) -> YAMLNode? {
         guard let reference = resource.references.first(where: { $0.label == path.description }),
               reference.resolution == .config,
-              let target = all[reference.target],
-              let value = Self.value(at: reference.field, in: target.node),
+              let target = all.node(of: reference.target),
+              let value = Self.value(at: reference.field, in: target),
               !Self.containsReference(value) else { return nil }
         return value
     }
@@ -213,15 +224,43 @@ struct ResourceReferenceGraph {
         return current
     }
 
-    private func visitStrings(_ node: YAMLNode, path: String,
+    /// Calls `body` with each string that holds `${`, its location and its field path. The path is only
+    /// spelled out for those strings; `segments` is the walk so far (`spec`, `.keys`, `[0]`).
+    private func visitStrings(_ node: YAMLNode, segments: inout [String],
                               _ body: (String, SourceLocation, String) -> Void) {
         switch node.kind {
-        case .scalar:
-            if let text = node.stringValue, text.contains("${") { body(text, node.location, path) }
+        case .scalar(let scalar):
+            guard ReferenceScanner.openingIndex(in: Substring(scalar.value)) != nil, let text = node.stringValue else { return }
+            body(text, node.location, segments.joined())
         case .sequence(let items):
-            for (index, item) in items.enumerated() { visitStrings(item, path: "\(path)[\(index)]", body) }
+            for (index, item) in items.enumerated() {
+                segments.append("[\(index)]")
+                visitStrings(item, segments: &segments, body)
+                segments.removeLast()
+            }
         case .mapping(let pairs):
-            for pair in pairs { visitStrings(pair.value, path: path.isEmpty ? pair.key : "\(path).\(pair.key)", body) }
+            for pair in pairs {
+                segments.append(segments.isEmpty ? pair.key : "." + pair.key)
+                visitStrings(pair.value, segments: &segments, body)
+                segments.removeLast()
+            }
         }
+    }
+}
+
+/// The bundle's resources in their order, with an index by key; the graph reads one field of a resource without
+/// copying the whole resource.
+private struct ResourceTable {
+    var items: [Resource]
+    let index: [ResourceKey: Int]
+
+    init(_ resources: [Resource]) {
+        items = resources
+        index = Dictionary(resources.indices.map { (resources[$0].key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The configured body of the resource `key`, or nil when the bundle has none.
+    func node(of key: ResourceKey) -> YAMLNode? {
+        index[key].map { items[$0].node }
     }
 }

@@ -8,7 +8,7 @@ struct ConfigResolver {
     private let root: YAMLNode
     private let variables: [String: VariableValue]
     private let currentUserKnown: Bool
-    private var memo: [[String]: YAMLNode] = [:]
+    private var memo: [[String]: YAMLNode?] = [:]
     private var inProgress: [[String]] = []
     private(set) var diagnostics = Diagnostics()
     /// Variables without a value that some value references.
@@ -23,40 +23,57 @@ struct ConfigResolver {
     }
 
     /// The whole configuration with every resolvable reference substituted.
-    mutating func resolveAll() -> YAMLNode { resolve(root, at: []) }
+    mutating func resolveAll() -> YAMLNode { resolved(root, at: []) ?? root }
 
-    private mutating func resolve(_ node: YAMLNode, at path: [String]) -> YAMLNode {
+    /// The node with its references substituted, or nil when nothing in it changes. Unchanged subtrees are
+    /// shared, not rebuilt, and scalars without `${` are passed over without a memo entry: most of a bundle
+    /// holds no reference.
+    private mutating func resolved(_ node: YAMLNode, at path: [String]) -> YAMLNode? {
         switch node.kind {
         case .mapping(let pairs):
-            let resolved = pairs.map { pair in
-                var copy = pair
-                copy.value = resolvedValue(at: path + [pair.key], raw: pair.value)
-                return copy
+            var changed: [YAMLPair]?
+            for index in pairs.indices where Self.mayReference(pairs[index].value) {
+                let pair = pairs[index]
+                guard let value = resolvedValue(at: path + [pair.key], raw: pair.value) else { continue }
+                if changed == nil { changed = pairs }
+                changed?[index].value = value
             }
-            return YAMLNode(.mapping(resolved), at: node.location)
+            return changed.map { YAMLNode(.mapping($0), at: node.location) }
         case .sequence(let items):
-            let resolved = items.enumerated().map { resolvedValue(at: path + ["[\($0.offset)]"], raw: $0.element) }
-            return YAMLNode(.sequence(resolved), at: node.location)
+            var changed: [YAMLNode]?
+            for index in items.indices where Self.mayReference(items[index]) {
+                guard let value = resolvedValue(at: path + ["[\(index)]"], raw: items[index]) else { continue }
+                if changed == nil { changed = items }
+                changed?[index] = value
+            }
+            return changed.map { YAMLNode(.sequence($0), at: node.location) }
         case .scalar(let scalar):
-            guard case .string(let text) = scalar.resolved, ReferenceScanner.openingIndex(in: Substring(text)) != nil else { return node }
+            guard ReferenceScanner.openingIndex(in: Substring(scalar.value)) != nil,
+                  case .string(let text) = scalar.resolved else { return nil }
             return interpolate(text, node: node, path: path)
         }
     }
 
-    /// The resolved value at `path`, memoized, with cycle detection.
-    private mutating func resolvedValue(at path: [String], raw: YAMLNode) -> YAMLNode {
+    /// False for a scalar that holds no `${`, which cannot change.
+    private static func mayReference(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let scalar) = node.kind else { return true }
+        return ReferenceScanner.openingIndex(in: Substring(scalar.value)) != nil
+    }
+
+    /// The resolved value at `path` (nil when it is `raw` unchanged), memoized, with cycle detection.
+    private mutating func resolvedValue(at path: [String], raw: YAMLNode) -> YAMLNode? {
         if let done = memo[path] { return done }
         if let start = inProgress.firstIndex(of: path) {
             let chain = (inProgress[start...] + [path]).map { ReferencePath($0).dotted }.joined(separator: " -> ")
             diagnostics.error("cycle detected in field resolution: \(chain)",
                               detail: "break the cycle by giving one of these values without a reference",
                               at: raw.location, path: ReferencePath(path).dotted)
-            return raw
+            return nil
         }
         inProgress.append(path)
-        let value = resolve(raw, at: path)
+        let value = resolved(raw, at: path)
         inProgress.removeLast()
-        memo[path] = value
+        memo[path] = .some(value)
         return value
     }
 
@@ -121,7 +138,7 @@ struct ConfigResolver {
         var walked: [String] = []
         for segment in segments {
             if let scalar = node.scalar, case .string(let s) = scalar.resolved, ReferenceScanner.openingIndex(in: Substring(s)) != nil {
-                node = resolvedValue(at: walked, raw: node)
+                node = resolvedValue(at: walked, raw: node) ?? node
             }
             guard let child = Self.child(of: node, segment) else {
                 diagnostics.error("reference does not exist: \(reference)",
@@ -132,7 +149,7 @@ struct ConfigResolver {
             walked.append(segment)
             node = child
         }
-        return resolvedValue(at: walked, raw: node)
+        return resolvedValue(at: walked, raw: node) ?? node
     }
 
     private static func child(of node: YAMLNode, _ segment: String) -> YAMLNode? {

@@ -37,8 +37,18 @@ public enum ReferenceScanner {
     }
 
     /// Where the first `${` starts, by a byte scan (most values hold none, and this runs for every string of a
-    /// bundle).
+    /// bundle). Scans the contiguous UTF-8 storage directly when the string has one (native strings do).
     static func openingIndex(in text: Substring) -> Substring.Index? {
+        let offset = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard bytes.count > 1 else { return nil }
+            var position = 0
+            while position < bytes.count - 1 {
+                if bytes[position] == UInt8(ascii: "$") && bytes[position + 1] == UInt8(ascii: "{") { return position }
+                position += 1
+            }
+            return nil
+        }
+        if let offset { return offset.map { text.utf8.index(text.startIndex, offsetBy: $0) } }
         var dollar: Substring.Index?
         for index in text.utf8.indices {
             let byte = text.utf8[index]
@@ -46,6 +56,11 @@ public enum ReferenceScanner {
             dollar = byte == UInt8(ascii: "$") ? index : nil
         }
         return nil
+    }
+
+    /// Whether `text` holds a `${` at all: the cheap test before tokenizing.
+    static func hasOpening(_ text: String) -> Bool {
+        openingIndex(in: Substring(text)) != nil
     }
 
     /// Parses `a.b[0].c`; nil when it does not follow the grammar.
