@@ -26,7 +26,7 @@ struct FieldNormalizer {
     private mutating func normalizeObject(_ node: YAMLNode, fields: [FieldSpec], at path: () -> String,
                                           legacyKeys: [String]) -> YAMLNode? {
         guard let pairs = node.pairs else {
-            if let text = node.stringValue, ReferenceScanner.containsReference(text) { return node }
+            if Self.holdsReference(node) { return node }
             mismatch(node, expected: "map", path: path())
             return nil
         }
@@ -59,7 +59,7 @@ struct FieldNormalizer {
     }
 
     private mutating func normalize(_ node: YAMLNode, as type: FieldType, at path: () -> String) -> YAMLNode? {
-        if let text = node.stringValue, ReferenceScanner.containsReference(text) { return node }
+        if Self.holdsReference(node) { return node }
         switch type {
         case .any:
             return node
@@ -149,6 +149,14 @@ struct FieldNormalizer {
         }
     }
 
+
+    /// Whether `node` is a string holding a `${…}` reference; the byte scan for `${` comes first, as most values
+    /// hold none.
+    private static func holdsReference(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let scalar) = node.kind, ReferenceScanner.openingIndex(in: Substring(scalar.value)) != nil,
+              let text = node.stringValue else { return false }
+        return ReferenceScanner.containsReference(text)
+    }
 
     private func typed(_ text: String, tag: String, at location: SourceLocation) -> YAMLNode {
         YAMLNode(.scalar(YAMLScalar(value: text, style: .plain, tag: tag)), at: location)

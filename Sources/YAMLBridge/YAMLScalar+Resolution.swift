@@ -35,7 +35,7 @@ extension YAMLScalar {
 
     static func resolvePlain(_ text: String) -> ScalarValue {
         // Most plain scalars are names: a first letter other than those of true, false and null makes a string.
-        if let first = text.utf8.first, first < 0x80, Character(Unicode.Scalar(first)).isLetter,
+        if let first = text.utf8.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z"),
            !"tTfFnN".utf8.contains(first) {
             return .string(text)
         }

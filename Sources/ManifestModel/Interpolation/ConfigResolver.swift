@@ -62,6 +62,9 @@ struct ConfigResolver {
 
     /// The resolved value at `path` (nil when it is `raw` unchanged), memoized, with cycle detection.
     private mutating func resolvedValue(at path: [String], raw: YAMLNode) -> YAMLNode? {
+        // Nothing under `resources` is ever looked up (`${resources.*}` is left to the reference graph), so its
+        // values are resolved once, by the walk, and cannot be part of a cycle: no memo entry, no hashing.
+        if path.first == "resources" { return resolved(raw, at: path) }
         if let done = memo[path] { return done }
         if let start = inProgress.firstIndex(of: path) {
             let chain = (inProgress[start...] + [path]).map { ReferencePath($0).dotted }.joined(separator: " -> ")
