@@ -5,12 +5,14 @@ final class LibYAMLEventReader {
     private var parser = yaml_parser_t()
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     private let file: String
+    private let fileID: Int32
     private let text: String
 
     /// A reader over `text`; fails when libyaml cannot set up its parser (out of memory).
     init(text: String, file: String) throws(YAMLError) {
         self.text = text
         self.file = file
+        fileID = SourceFileNames.id(of: file)
         let bytes = Array(text.utf8)
         buffer = .allocate(capacity: max(bytes.count, 1))
         _ = buffer.initialize(from: bytes)
@@ -32,7 +34,7 @@ final class LibYAMLEventReader {
         var event = yaml_event_t()
         guard yaml_parser_parse(&parser, &event) == 1 else { throw currentError() }
         defer { yaml_event_delete(&event) }
-        return YAMLEvent(event, file: file)
+        return YAMLEvent(event, fileID: fileID)
     }
 
     private func currentError() -> YAMLError {

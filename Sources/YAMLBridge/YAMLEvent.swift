@@ -13,9 +13,9 @@ enum YAMLEvent {
     case mappingStart(anchor: String?, tag: String?, at: SourceLocation)
     case mappingEnd
 
-    init(_ event: yaml_event_t, file: String) {
+    init(_ event: yaml_event_t, fileID: Int32) {
         let location = SourceLocation(
-            file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            fileID: fileID, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
         switch event.type {
         case YAML_STREAM_START_EVENT: self = .streamStart
         case YAML_DOCUMENT_START_EVENT: self = .documentStart(location)
