@@ -14,7 +14,15 @@ struct BundleConnection {
     let user: CurrentUserInfo
     let auth: ResolvedAuth
 
-    static func open(_ bundleOptions: BundleOptions, _ workspaceOptions: WorkspaceOptions) async throws -> BundleConnection {
+    /// Reads started while the identity and the state were fetched (`readAhead: true`), for the session.
+    let readAhead: ReadAhead?
+    let sourceTables: SourceTables?
+
+    /// With `readAhead`, every configured resource whose id is already known, and the synced tables' sources, start
+    /// being read as soon as the bundle is first loaded, behind the identity request; only for commands that never
+    /// write (`plan`), since an answer read before a lock is held may be stale by the time it is used.
+    static func open(_ bundleOptions: BundleOptions, _ workspaceOptions: WorkspaceOptions,
+                     readAhead startReads: Bool = false) async throws -> BundleConnection {
         let first = BundleLoader.load(bundleOptions.loadOptions())
         guard first.rootDirectory != nil else {
             throw CommandFailure("no bundle found: run inside a folder holding databricks.yml, or pass -C DIR")
@@ -27,10 +35,25 @@ struct BundleConnection {
         case .failure(let error): throw CommandFailure(error.description)
         }
         let client = WorkspaceClient.connect(auth, options: workspaceOptions.connectionOptions())
+        let identity = Task {
+            try await AdaptiveConcurrencyLimit.$urgent.withValue(true) { try await IdentityAndCredentialsAPI(client: client).me() }
+        }
+        var readAhead: ReadAhead?
+        var sourceTables: SourceTables?
+        if startReads, let early = first.bundle {
+            let workspace = ProvidersWorkspace(client: client, waitOptions: WaitOptions())
+            let nodes = DesiredNode.nodes(of: early)
+            let reads = ReadAhead(workspace: workspace)
+            await reads.start(nodes)
+            let sources = SourceTables(workspace: workspace)
+            sources.prefetch(nodes)
+            readAhead = reads
+            sourceTables = sources
+        }
         let user: CurrentUserInfo
         do {
-            user = try await IdentityAndCredentialsAPI(client: client).me()
-        } catch {
+            user = try await identity.value
+        } catch let error as APIError {
             throw CommandFailure("cannot identify the current user (GET /api/2.0/preview/scim/v2/Me): \(error.description)")
         }
         var options = bundleOptions.loadOptions()
@@ -38,7 +61,8 @@ struct BundleConnection {
         let loaded = BundleLoader.load(options)
         try reportProblems(loaded)
         guard let bundle = loaded.bundle else { throw CommandFailure("the bundle could not be loaded") }
-        return BundleConnection(loaded: loaded, bundle: bundle, client: client, user: user, auth: auth)
+        return BundleConnection(loaded: loaded, bundle: bundle, client: client, user: user, auth: auth,
+                                readAhead: readAhead, sourceTables: sourceTables)
     }
 
     /// Prints warnings on standard error; with errors, prints them all and exits 1.
@@ -54,6 +78,7 @@ struct BundleConnection {
     /// The session `plan`/`apply`/`destroy` work in.
     func session(waitOptions: WaitOptions = WaitOptions()) -> DeploymentSession {
         DeploymentSession(bundle: bundle, workspace: ProvidersWorkspace(client: client, waitOptions: waitOptions),
-                          files: WorkspaceFiles(client: client), cliVersion: ReconcileVersion.current)
+                          files: WorkspaceFiles(client: client), cliVersion: ReconcileVersion.current,
+                          sourceTables: sourceTables, readAhead: readAhead)
     }
 }

@@ -28,10 +28,12 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var advisor: AdvisorOptions
 
     func run() async throws {
-        let connection = try await BundleConnection.open(bundle, workspace)
+        let connection = try await BundleConnection.open(bundle, workspace, readAhead: true)
         let session = connection.session()
         session.sourceTables.prefetch(session.desiredNodes)
-        let outcome = try await PlanRun.plan(session, state: PlanRun.loadState(session))
+        let state = try await PlanRun.loadState(session)
+        if !skipPreflight, session.createsListedKinds(from: state) { session.instanceListing.prefetch() }
+        let outcome = try await PlanRun.plan(session, state: state)
         try await PlanRun.preflight(outcome, connection: connection, session: session, skip: skipPreflight)
         let advice = try await advisor.report(outcome.plan, connection: connection, session: session)
         var text = PlanRun.render(outcome.plan, format: output, bundle: connection.bundle, preflightSkipped: skipPreflight)
@@ -86,7 +88,8 @@ enum PlanRun {
         guard !skip else { return }
         let facts: PreflightFacts
         do {
-            facts = try await PreflightReader(workspace: session.workspace, sources: session.sourceTables).facts(for: outcome.plan)
+            facts = try await PreflightReader(workspace: session.workspace, sources: session.sourceTables,
+                                                 listing: session.instanceListing).facts(for: outcome.plan)
         } catch {
             throw CommandFailure("preflight could not read the workspace: \(error.description)")
         }

@@ -91,6 +91,26 @@ import Testing
         #expect(await limit.limit == 2)
     }
 
+    @Test func urgentRequestsGoAheadOfWaitingOnesInTheirOwnOrder() async {
+        let limit = AdaptiveConcurrencyLimit(maximum: 1)
+        await limit.acquire()
+        let served = OrderRecorder()
+        var tasks: [Task<Void, Never>] = []
+        for (name, urgent) in [("a", false), ("b", false), ("u1", true), ("c", false), ("u2", true)] {
+            let queuedBefore = await limit.waiting
+            tasks.append(Task {
+                await AdaptiveConcurrencyLimit.$urgent.withValue(urgent) { await limit.acquire() }
+                await served.record(name)
+                await limit.release(throttled: false)
+            })
+            while await limit.waiting == queuedBefore { await Task.yield() }
+        }
+        await limit.release(throttled: false)
+        for task in tasks { await task.value }
+        #expect(await served.names == ["u1", "u2", "a", "b", "c"])
+        #expect(await limit.inFlight == 0)
+    }
+
     @Test func boundsRequestsInFlight() async {
         let limit = AdaptiveConcurrencyLimit(maximum: 3)
         let peak = PeakCounter()
@@ -115,4 +135,10 @@ private actor PeakCounter {
     private(set) var peak = 0
     func enter() { current += 1; peak = max(peak, current) }
     func leave() { current -= 1 }
+}
+
+/// The order in which tasks got through.
+private actor OrderRecorder {
+    private(set) var names: [String] = []
+    func record(_ name: String) { names.append(name) }
 }

@@ -18,23 +18,40 @@ public struct DeploymentSession: Sendable {
     public let cliVersion: String
     /// Source tables read once for the whole command (preflight and the advisor share them).
     public let sourceTables: SourceTables
+    /// Reads `plan` started before the identity and state arrived, which the live snapshot takes first.
+    public let readAhead: ReadAhead?
+    /// The instances and their synced tables, listed once for preflight.
+    public let instanceListing: InstanceListing
 
-    /// A session for a bundle.
-    public init(bundle: ManifestModel.Bundle, workspace: any LakebaseWorkspace, files: any WorkspaceFileStore, cliVersion: String) {
+    /// A session for a bundle; `sourceTables` and `readAhead` may already hold reads started earlier.
+    public init(bundle: ManifestModel.Bundle, workspace: any LakebaseWorkspace, files: any WorkspaceFileStore, cliVersion: String,
+                sourceTables: SourceTables? = nil, readAhead: ReadAhead? = nil) {
         self.bundle = bundle
         self.workspace = workspace
         self.files = files
         self.cliVersion = cliVersion
         localFile = LocalStateFile(bundleRoot: bundle.rootDirectory, target: bundle.target, cliVersion: cliVersion)
         remote = RemoteState(files: files, statePath: bundle.workspace.statePath, cliVersion: cliVersion)
-        sourceTables = SourceTables(workspace: workspace)
+        self.sourceTables = sourceTables ?? SourceTables(workspace: workspace)
+        self.readAhead = readAhead
+        instanceListing = InstanceListing(workspace: workspace)
+    }
+
+    /// Whether planning from `state` will create an instance or a synced table (a configured one the state does not
+    /// hold), which is when preflight lists the workspace's instances and synced tables.
+    public func createsListedKinds(from state: DeploymentState) -> Bool {
+        desiredNodes.contains { node in
+            (node.key.kind.behaviour.syncedTable != nil || node.key.kind == .databaseInstance)
+                && state.entry(node.key.stateKey) == nil
+        }
     }
 
     /// The state to work from: the local copy (after replaying an interrupted apply's log) or the workspace copy,
     /// whichever has the higher serial.
     public func loadState() async throws -> DeploymentState {
         let local = try localFile.load()
-        let pulled = try await remote.pull()
+        // Ahead of any reads already queued: everything after waits for the state.
+        let pulled = try await AdaptiveConcurrencyLimit.$urgent.withValue(true) { try await remote.pull() }
         return try RemoteState.newest(local: local, remote: pulled) ?? DeploymentState(cliVersion: cliVersion)
     }
 
@@ -66,7 +83,8 @@ public struct DeploymentSession: Sendable {
     /// Reads the workspace and plans; every read failure and planning error is reported together.
     public func plan(from state: DeploymentState) async -> Result<PlanOutcome, PlanReport> {
         let desired = desiredNodes
-        let (snapshot, errors, warnings) = await LiveReader(workspace: workspace).snapshot(desired: desired, state: state)
+        let (snapshot, errors, warnings) = await LiveReader(workspace: workspace, readAhead: readAhead)
+            .snapshot(desired: desired, state: state)
         guard errors.isEmpty else {
             return .failure(PlanReport(messages: errors.map { "cannot read \($0.description)" }))
         }

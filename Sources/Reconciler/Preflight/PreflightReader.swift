@@ -4,13 +4,14 @@ import JSONCore
 /// Reads the facts preflight needs: the sources of the synced tables being created (UC tables API), the
 /// workspace's instances, and their synced tables.
 public struct PreflightReader: Sendable {
-    let workspace: any LakebaseWorkspace
     let sources: SourceTables
+    let listing: InstanceListing
 
-    /// A reader over `workspace`; `sources` shares source table reads with the advisor.
-    public init(workspace: any LakebaseWorkspace, sources: SourceTables? = nil) {
-        self.workspace = workspace
+    /// A reader over `workspace`; `sources` shares source table reads with the advisor, `listing` may already be
+    /// under way.
+    public init(workspace: any LakebaseWorkspace, sources: SourceTables? = nil, listing: InstanceListing? = nil) {
         self.sources = sources ?? SourceTables(workspace: workspace)
+        self.listing = listing ?? InstanceListing(workspace: workspace)
     }
 
     /// The facts for `plan`, or the first API failure. Sources and instances are read at once, then every
@@ -23,8 +24,8 @@ public struct PreflightReader: Sendable {
         }).sorted()
         // The workspace-wide limits and shared pipelines only matter for instances and synced tables being created.
         let creates = creating.contains { $0.key.kind.behaviour.syncedTable != nil || $0.key.kind == .databaseInstance }
-        let workspace = workspace, sources = sources
-        async let listed = creates ? Concurrently.result { () throws(APIError) in try await workspace.listInstances() } : .success([])
+        let listing = listing, sources = sources
+        async let listed = creates ? listing.allInstances() : .success([])
         let tables = await Concurrently.map(names) { name in await sources.table(name) }
         for name in names {
             let table = try (tables[name] ?? .success(nil)).get()
@@ -32,9 +33,7 @@ public struct PreflightReader: Sendable {
         }
         let instances = try await listed.get().compactMap { $0["name"]?.stringValue }
         facts.liveInstances = Set(instances)
-        let synced = await Concurrently.map(instances) { name in
-            await Concurrently.result { () throws(APIError) in try await workspace.listSyncedTables(instance: name) }
-        }
+        let synced = await Concurrently.map(instances) { name in await listing.syncedTables(of: name) }
         for instance in instances.sorted() {
             let listed: [JSONValue]
             switch synced[instance] ?? .success([]) {

@@ -17,9 +17,13 @@ public struct LiveReadError: Error, Sendable, CustomStringConvertible {
 /// object the bundle does not own).
 public struct LiveReader: Sendable {
     let workspace: any LakebaseWorkspace
+    let readAhead: ReadAhead?
 
-    /// A reader over `workspace`.
-    public init(workspace: any LakebaseWorkspace) { self.workspace = workspace }
+    /// A reader over `workspace` that first takes the answers of reads `readAhead` started.
+    public init(workspace: any LakebaseWorkspace, readAhead: ReadAhead? = nil) {
+        self.workspace = workspace
+        self.readAhead = readAhead
+    }
 
     /// The snapshot, or every read that failed. Failed reads of nodes about to be deleted only warn.
     public func snapshot(desired: [DesiredNode], state: DeploymentState) async -> (LiveSnapshot, errors: [LiveReadError], warnings: [LiveReadError]) {
@@ -36,12 +40,15 @@ public struct LiveReader: Sendable {
             if let saved = state.entry(key.stateKey) { targets.append((key, saved.id, true)) }
         }
         let workspace = workspace
+        let readAhead = readAhead
         var snapshot = LiveSnapshot()
         var errors: [LiveReadError] = []
         var warnings: [LiveReadError] = []
         let ids = Dictionary(targets.map { ($0.key, $0.id) }, uniquingKeysWith: { first, _ in first })
         let reads = await Concurrently.map(ids.keys) { key in
-            await Concurrently.result { () throws(APIError) in try await workspace.read(key.kind, id: ids[key] ?? "") }
+            let id = ids[key] ?? ""
+            if let answer = await readAhead?.take(key.kind, id: id) { return answer }
+            return await Concurrently.result { () throws(APIError) in try await workspace.read(key.kind, id: id) }
         }
         for target in targets {
             switch reads[target.key] {

@@ -22,11 +22,11 @@ public actor SourceTables {
 
 extension SourceTables {
     /// Starts reading the sources the configured synced tables name literally, alongside the plan's own reads, so
-    /// that preflight and the advisor find them read.
+    /// that preflight and the advisor find them read (both families: each synced-table kind says where its source is).
     public nonisolated func prefetch(_ nodes: [DesiredNode]) {
-        let names = Set(nodes.filter { $0.key.kind == .syncedTable }
-            .compactMap { $0.value["spec"]?["source_table_full_name"]?.stringValue }
-            .filter { !ReferenceScanner.containsReference($0) })
+        let names = Set(nodes.compactMap { node in
+            node.key.kind.behaviour.syncedTable?.spec(node.value)?["source_table_full_name"]?.stringValue
+        }.filter { !ReferenceScanner.containsReference($0) })
         for name in names { Task { _ = await self.table(name) } }
     }
 }
