@@ -37,6 +37,61 @@ extension PGConnection {
         return output
     }
 
+    /// Streams `COPY … TO STDOUT` (`outSQL`) on `source` into `COPY … FROM STDIN` (`sql`) on this connection as the
+    /// rows arrive, holding one row at a time, not the whole copy; returns the rows this server reports. When the
+    /// source fails part way, the destination's COPY is aborted and the source's error is thrown.
+    @discardableResult
+    public func copyIn(_ sql: String, streamingFrom source: PGConnection, _ outSQL: String) throws(PGError) -> Int {
+        try source.startCopy(outSQL, expecting: PGRES_COPY_OUT)
+        do {
+            try startCopy(sql, expecting: PGRES_COPY_IN)
+        } catch {
+            source.abandonCopyOut()
+            throw error
+        }
+        var sourceFailure: PGError?
+        while true {
+            var buffer: UnsafeMutablePointer<CChar>?
+            let length = PQgetCopyData(source.raw, &buffer, 0)
+            if length > 0, let buffer {
+                let sent = PQputCopyData(raw, buffer, length)
+                PQfreemem(buffer)
+                guard sent == 1 else {
+                    source.abandonCopyOut()
+                    throw PGError(message: Self.trimmed(PQerrorMessage(raw)), sqlState: nil)
+                }
+            } else if length == -1 {
+                break
+            } else {
+                sourceFailure = PGError(message: Self.trimmed(PQerrorMessage(source.raw)), sqlState: nil)
+                break
+            }
+        }
+        do {
+            _ = try source.finishCopy()
+        } catch {
+            sourceFailure = sourceFailure ?? error
+        }
+        if let sourceFailure {
+            _ = PQputCopyEnd(raw, "the source copy failed")
+            _ = try? finishCopy()
+            throw sourceFailure
+        }
+        guard PQputCopyEnd(raw, nil) == 1 else { throw PGError(message: Self.trimmed(PQerrorMessage(raw)), sqlState: nil) }
+        return try finishCopy()
+    }
+
+    /// Reads and drops the rest of a `COPY … TO STDOUT` this connection started, so that it can be used again.
+    private func abandonCopyOut() {
+        while true {
+            var buffer: UnsafeMutablePointer<CChar>?
+            let length = PQgetCopyData(raw, &buffer, 0)
+            if let buffer { PQfreemem(buffer) }
+            if length <= 0 { break }
+        }
+        _ = try? finishCopy()
+    }
+
     private func startCopy(_ sql: String, expecting status: ExecStatusType) throws(PGError) {
         guard let result = PQexec(raw, sql) else { throw PGError(message: Self.trimmed(PQerrorMessage(raw)), sqlState: nil) }
         defer { PQclear(result) }

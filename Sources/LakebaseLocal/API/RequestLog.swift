@@ -2,7 +2,8 @@ import Foundation
 import JSONCore
 
 /// The `--request-log` file: one JSON object per request with `method`, `path`, `query`, `body` (parsed JSON,
-/// secrets redacted) and `status`. Headers are never logged.
+/// secrets redacted), `status` and `at` (when it was answered, epoch milliseconds: a request timeline). Headers
+/// are never logged.
 actor RequestLog {
     /// Body and query keys whose values are replaced by `**REDACTED**`.
     static let secretKeys: Set<String> = [
@@ -32,6 +33,7 @@ actor RequestLog {
         }))
         entry["body"] = Self.loggedBody(request)
         entry["status"] = .int(Int64(status))
+        entry["at"] = .int(Int64((Date().timeIntervalSince1970 * 1000).rounded()))
         handle.write(Data((JSONValue.object(entry).serialized(pretty: false) + "\n").utf8))
     }
 

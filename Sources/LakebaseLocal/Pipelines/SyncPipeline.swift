@@ -34,25 +34,26 @@ struct SyncPipeline: Sendable {
     }
 
     /// Replaces the destination's rows with a consistent copy of the source (one repeatable-read snapshot, the
-    /// commit version read inside it).
+    /// commit version read inside it), streamed from server to server as the rows arrive: the copy is never held in
+    /// memory, so a source of any size fits.
     func fullCopy() throws -> SyncOutcome {
         var version: Int64?
         var committedAt: Date?
-        let data = try ConnectionPool.shared.with(sourceParameters) { reader in
+        let rows = try ConnectionPool.shared.with(sourceParameters) { reader in
             try reader.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             if source.changeDataFeedEnabled, let row = try reader.query(LakehouseSQL.latestVersion, [feedKey]).first {
                 version = row.first.flatMap { $0.flatMap(Int64.init) }
                 committedAt = row.dropFirst().first.flatMap { $0.flatMap(Self.epoch) }
             }
-            let data = try reader.copyOut("COPY (SELECT \(columnList) FROM \(LakehouseSQL.qualified(source))) TO STDOUT")
+            let rows = try ConnectionPool.shared.with(destinationParameters) { writer in
+                try writer.execute("BEGIN")
+                try writer.execute("TRUNCATE \(destination.qualifiedName)")
+                let rows = try writer.copyIn("COPY \(destination.qualifiedName) (\(columnList)) FROM STDIN", streamingFrom: reader,
+                                             "COPY (SELECT \(columnList) FROM \(LakehouseSQL.qualified(source))) TO STDOUT")
+                try writer.execute("COMMIT")
+                return rows
+            }
             try reader.execute("COMMIT")
-            return data
-        }
-        let rows = try ConnectionPool.shared.with(destinationParameters) { writer in
-            try writer.execute("BEGIN")
-            try writer.execute("TRUNCATE \(destination.qualifiedName)")
-            let rows = try writer.copyIn("COPY \(destination.qualifiedName) (\(columnList)) FROM STDIN", data: data)
-            try writer.execute("COMMIT")
             return rows
         }
         return SyncOutcome(rows: rows, version: version, committedAt: committedAt)

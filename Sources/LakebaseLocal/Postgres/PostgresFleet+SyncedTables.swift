@@ -83,7 +83,10 @@ extension PostgresFleet {
                         "CREATE SCHEMA \(SQLText.identifier(destination.schema)) AUTHORIZATION "
                             + SQLText.identifier(Self.superuserGroup))
                 }
-                for statement in destination.createStatements { try connection.execute(statement) }
+                // The table and its partitions in one transaction and one round trip (the schema above stays on
+                // its own: tables of one schema are created at once, and a schema created in a longer
+                // transaction would make the others fail on it).
+                try connection.execute((["BEGIN"] + destination.createStatements + ["COMMIT"]).joined(separator: ";\n"))
             }
         }
     }
