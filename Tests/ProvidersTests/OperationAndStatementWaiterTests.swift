@@ -11,7 +11,7 @@ import Testing
         .respond(200, body: #"{"name":"projects/p/operations/o-1","done":\#(done)\#(extra)}"#)
     }
 
-    @Test func pollsWithJitteredDoublingPausesUntilDone() async throws {
+    @Test func pollsWithJitteredPausesUntilDone() async throws {
         let transport = ScriptedTransport(Array(repeating: operation(false), count: 6)
             + [operation(true, extra: #","response":{"name":"projects/p"}"#)])
         let clock = ManualClock()
@@ -20,11 +20,27 @@ import Testing
         let response = try await waiter.wait("projects/p/operations/o-1", resource: "postgres_projects p")
         #expect(response["name"]?.stringValue == "projects/p")
         #expect(transport.requests.allSatisfy { $0.url.hasSuffix("/api/2.0/projects/p/operations/o-1") })
-        let ceilings: [Double] = [0.5, 1, 2, 4, 8, 10]
-        #expect(clock.pauses.count == ceilings.count)
-        for (pause, ceiling) in zip(clock.pauses, ceilings) {
-            #expect(pause >= ceiling / 2 && pause <= ceiling, "pause \(pause) outside \(ceiling / 2)…\(ceiling)")
+        // A lone operation is polled at least every 0.5 s until a tenth of the time waited is longer; each pause is
+        // drawn from the upper half of its ceiling.
+        #expect(clock.pauses.count == 6)
+        for pause in clock.pauses {
+            #expect(pause >= 0.25 && pause <= 0.5, "pause \(pause) outside 0.25…0.5")
         }
+    }
+
+    @Test func manyOperationsOfOneKindSpreadTheirPolls() async throws {
+        let transport = ScriptedTransport(Array(repeating: operation(false), count: 3)
+            + [operation(true, extra: #","response":{"name":"projects/p/branches/b"}"#)])
+        let clock = ManualClock()
+        let options = WaitOptions(timeout: 600, clock: clock)
+        for _ in 0..<159 { options.crowds.enter("postgres_branches") }
+        let waiter = OperationWaiter(client: try scriptedClient(transport, clock: clock), options: options)
+        _ = try await waiter.wait("projects/p/branches/b/operations/o-1", resource: "postgres_branches b")
+        // 160 waiting share 128 polls a second: after a first pause of 0.3–0.6 s each polls every 0.6–1.25 s
+        // (jittered), not every quarter second.
+        #expect(transport.sentCount == 4)
+        let waited = clock.pauses.reduce(0, +)
+        #expect(waited >= 0.3125 + 0.625 + 0.625 && waited <= 0.625 + 1.25 + 1.25, "waited \(waited) s over three pauses")
     }
 
     @Test func aFailedOperationNamesTheResourceTheOperationAndTheError() async throws {
@@ -48,7 +64,9 @@ import Testing
         let waiter = OperationWaiter(client: try scriptedClient(transport, clock: clock), options: WaitOptions(timeout: 60, clock: clock))
         await #expect(throws: WaitError.self) { try await waiter.wait("projects/p/operations/o-1", resource: "r") }
         #expect(clock.pauses.reduce(0, +) <= 60.001)
-        #expect(transport.sentCount < 40)
+        // A lone wait is polled every tenth of the time waited (at least every 0.25 s, jittered): about 55 polls in
+        // 60 s, never one per request slot.
+        #expect(transport.sentCount < 80)
     }
 
     @Test func aDoneOutcomeNeedsNoCall() async throws {

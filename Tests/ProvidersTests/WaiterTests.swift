@@ -28,20 +28,75 @@ import JSONCore
         #expect(lines.all == ["database_instances db: STARTING"], "one line per state change")
     }
 
-    /// Pauses between 14 polls: synced tables double (many wait at once), instances stay a tenth of the time waited.
+    /// Pauses between 14 polls. A lone wait and an instance are polled every tenth of the time waited, at least every
+    /// 0.25 s; among 64 waits of one kind each polls every 0.5 s (their share of 128 polls a second) until a tenth of
+    /// the time waited is longer; among 1280, every 10 s.
     @Test(arguments: [
-        (false, [0.25, 0.5, 1, 2, 4, 8, 10, 10, 10, 10, 10, 10, 10]),
-        (true, [0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.275, 0.303]),
+        (false, 0, [0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.275, 0.303]),
+        (true, 0, [0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.275, 0.303]),
+        (false, 63, [0.25, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.525, 0.578]),
+        (false, 1279, [5, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10]),
+        (true, 1279, [0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.275, 0.303]),
     ])
-    func pollSchedules(proportional: Bool, expected: [Double]) async throws {
+    func pollSchedules(proportional: Bool, otherWaits: Int, expected: [Double]) async throws {
         let clock = ManualClock()
         let options = WaitOptions(timeout: 1200, clock: clock)
-        let poller = Poller(options: options, resource: "r", goal: "g", proportional: proportional)
-        let polls = Counter()
+        for _ in 0..<otherWaits { options.crowds.enter("r") }
+        let poller = Poller(options: options, resource: "r 1", goal: "g", proportional: proportional)
+        let polls = PollTimes()
         _ = try await poller.run { () throws(APIError) -> PollVerdict<Int> in
-            polls.increment() < 13 ? .pending(state: "S") : .done(1)
+            polls.record(clock.now) < 13 ? .pending(state: "S") : .done(1)
         }
-        #expect(clock.pauses.map { ($0 * 1000).rounded() / 1000 } == expected)
+        #expect(polls.intervals.map { ($0 * 1000).rounded() / 1000 } == expected)
+        #expect(clock.pauses.allSatisfy { $0 <= Poller.slice }, "long pauses are slept in slices")
+        #expect(options.crowds.count("r") == otherWaits, "a finished wait counts itself out")
+    }
+
+    @Test func aLongPauseAmongManyIsCutShortWhenTheOthersFinish() async throws {
+        let clock = SteppingClock()
+        let options = WaitOptions(timeout: 1200, clock: clock)
+        for _ in 0..<999 { options.crowds.enter("synced_database_tables") }
+        // Three seconds into the first pause (3.9 s, chosen among 1000), the 999 others finish.
+        clock.onSleep = { elapsed in
+            if elapsed >= 3, options.crowds.count("synced_database_tables") > 1 {
+                for _ in 0..<999 { options.crowds.leave("synced_database_tables") }
+            }
+        }
+        let poller = Poller(options: options, resource: "synced_database_tables t", goal: "ONLINE")
+        let polls = PollTimes()
+        _ = try await poller.run { () throws(APIError) -> PollVerdict<Int> in
+            polls.record(clock.now) < 3 ? .pending(state: "S") : .done(1)
+        }
+        #expect(polls.intervals.map { ($0 * 1000).rounded() / 1000 } == [3, 0.3, 0.33])
+    }
+
+    /// The rule behind the schedules, as a table: previous pause, time waited, waits of the kind → next pause.
+    @Test(arguments: [
+        (0.25, 0.0, 1, 0.25),
+        (0.25, 0.25, 1, 0.25),
+        (4.0, 30.0, 1, 3.0),
+        (8.0, 200.0, 1, 10.0),
+        (0.125, 0.0, 1000, 3.90625),
+        (10.0, 5.0, 1000, 7.8125),
+        (0.125, 0.0, 2560, 10.0),
+        (0.5, 1.0, 128, 1.0),
+        (1.0, 2.0, 128, 1.0),
+        (2.0, 2.0, 32, 0.25),
+    ])
+    func pauseRule(previous: Double, waited: Double, pending: Int, expected: Double) {
+        let pause = WaitCrowds.pause(after: previous, waited: waited, pending: pending, first: 0.25, longest: 10)
+        #expect(abs(pause - expected) < 1e-9, "\(previous) s, \(waited) s waited, \(pending) waiting → \(pause)")
+    }
+
+    @Test func kindsAreCountedApart() {
+        let crowds = WaitCrowds()
+        crowds.enter("synced_database_tables")
+        crowds.enter("synced_database_tables")
+        crowds.enter("postgres_branches")
+        crowds.leave("synced_database_tables")
+        #expect(crowds.count("synced_database_tables") == 1)
+        #expect(crowds.count("postgres_branches") == 1)
+        #expect(crowds.count("postgres_endpoints") == 0)
     }
 
     @Test func longInstanceWaitsOvershootByATenthAtMost() async throws {
@@ -163,4 +218,26 @@ final class Counter: @unchecked Sendable {
     private var count = 0
     /// Increments; returns the count before.
     func increment() -> Int { lock.withLock { defer { count += 1 }; return count } }
+}
+
+/// The clock readings at which a poller polled.
+final class PollTimes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var times: [Double] = []
+    /// Records a poll at `time`; returns how many came before.
+    func record(_ time: Double) -> Int { lock.withLock { defer { times.append(time) }; return times.count } }
+    /// Seconds between consecutive polls.
+    var intervals: [Double] { lock.withLock { zip(times.dropFirst(), times).map { $0 - $1 } } }
+}
+
+/// Virtual time that runs `onSleep` with the seconds elapsed after each sleep.
+final class SteppingClock: ClientClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var elapsed: Double = 0
+    var onSleep: (@Sendable (Double) -> Void)?
+    var now: Double { lock.withLock { 1_800_000_000 + elapsed } }
+    func sleep(seconds: Double) async throws {
+        let after = lock.withLock { elapsed += seconds; return elapsed }
+        onSleep?(after)
+    }
 }

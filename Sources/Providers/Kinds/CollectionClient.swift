@@ -14,7 +14,7 @@ struct CollectionClient: KindClient {
     /// The query a DELETE sends.
     var deleteQuery: @Sendable (DeleteOptions) -> [(String, String)] = { _ in [] }
     /// Waits until the resource is usable; nil when it is usable once created.
-    var ready: (@Sendable (Waiters, _ id: String, _ desired: JSONValue) async throws -> String?)?
+    var ready: (@Sendable (Waiters, _ id: String, _ desired: JSONValue) async throws -> Readiness)?
     /// Waits until the resource is gone; nil to poll GET until 404.
     var gone: (@Sendable (Waiters, _ id: String) async throws -> Void)?
 
@@ -43,8 +43,8 @@ struct CollectionClient: KindClient {
         return .done(.object([:]))
     }
 
-    func waitReady(id: String, desired: JSONValue) async throws -> String? {
-        try await ready?(waiters, id, desired)
+    func waitReady(id: String, desired: JSONValue) async throws -> Readiness {
+        try await ready?(waiters, id, desired) ?? Readiness()
     }
 
     func waitGone(id: String) async throws {

@@ -9,8 +9,8 @@ extension CollectionClient {
         kind.updateMask = { _ in "*" }
         kind.deleteQuery = { _ in [("purge", "true")] }
         kind.ready = { waiters, id, desired in
-            _ = try await waiters.instanceReady(id, stopped: desired["stopped"] == .bool(true))
-            return nil
+            let instance = try await waiters.instanceReady(id, stopped: desired["stopped"] == .bool(true))
+            return Readiness(live: .object(instance))
         }
         kind.gone = { waiters, id in try await waiters.instanceGone(id) }
         return kind

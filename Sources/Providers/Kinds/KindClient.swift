@@ -12,6 +12,21 @@ public enum CallOutcome: Sendable, Equatable {
     case leftToParent
 }
 
+/// How a wait for a resource to become usable ended.
+public struct Readiness: Sendable, Equatable {
+    /// Set when the resource ended usable but degraded.
+    public var warning: String?
+    /// The resource as the wait's last GET answered (the same answer a read gives), or nil when the wait read
+    /// nothing.
+    public var live: JSONValue?
+
+    /// An outcome.
+    public init(warning: String? = nil, live: JSONValue? = nil) {
+        self.warning = warning
+        self.live = live
+    }
+}
+
 /// How a delete is made.
 public struct DeleteOptions: Sendable, Equatable {
     /// Also drop the data the resource holds (a synced table's PostgreSQL table; a soft-deleted project or branch).
@@ -34,15 +49,16 @@ public protocol KindClient: Sendable {
     func update(id: String, _ body: JSONValue, changedPaths: [String]) async throws(APIError) -> CallOutcome
     /// DELETE.
     func delete(id: String, options: DeleteOptions) async throws(APIError) -> CallOutcome
-    /// Waits until the resource is usable; returns a warning when it ended usable but degraded.
-    func waitReady(id: String, desired: JSONValue) async throws -> String?
+    /// Waits until the resource is usable: a warning when it ended usable but degraded, and the resource as the
+    /// wait's last GET read it (so that nobody reads it again).
+    func waitReady(id: String, desired: JSONValue) async throws -> Readiness
     /// Waits until GET answers 404 (before the same id is created again).
     func waitGone(id: String) async throws
 }
 
 extension KindClient {
     /// Most kinds are usable once their create or update finished.
-    public func waitReady(id: String, desired: JSONValue) async throws -> String? { nil }
+    public func waitReady(id: String, desired: JSONValue) async throws -> Readiness { Readiness() }
 
     /// Polls GET until it answers 404, bounded by `waitOptions`.
     public func waitGone(id: String) async throws { try await pollUntilGone(id: id) }

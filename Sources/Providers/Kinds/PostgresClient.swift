@@ -59,17 +59,18 @@ struct PostgresClient: KindClient {
         }
     }
 
-    func waitReady(id: String, desired: JSONValue) async throws -> String? {
-        guard readiness != .none else { return nil }
+    func waitReady(id: String, desired: JSONValue) async throws -> Readiness {
+        guard readiness != .none else { return Readiness() }
         var options = waitOptions
         if readiness == .reconciled { options.timeout = min(options.timeout, 120) }
         let client = client, readiness = readiness
-        return try await Poller(options: options, resource: id, goal: readiness.goal).run { () throws(APIError) -> PollVerdict<String?> in
-            guard let object = try await client.call("GET", Self.path(id)).objectValue else { return .done(nil) }
+        return try await Poller(options: options, resource: id, goal: readiness.goal).run { () throws(APIError) -> PollVerdict<Readiness> in
+            let answer = try await client.call("GET", Self.path(id))
+            guard let object = answer.objectValue else { return .done(Readiness()) }
             switch readiness.verdict(object["status"] ?? .null) {
-            case .ready: return .done(nil)
+            case .ready: return .done(Readiness(live: answer))
             case .pending(let state): return .pending(state: state)
-            case .degraded(let warning): return .done(warning)
+            case .degraded(let warning): return .done(Readiness(warning: warning, live: answer))
             case .failed(let message):
                 throw APIError(status: 500, errorCode: "FAILED", message: message, method: "GET", path: Self.path(id))
             }

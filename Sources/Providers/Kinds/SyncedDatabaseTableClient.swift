@@ -7,7 +7,8 @@ extension CollectionClient {
         kind.deleteQuery = { options in options.purge ? [("purge_data", "true")] : [] }
         kind.ready = { waiters, id, _ in
             let outcome = try await waiters.syncedTableOnline(id)
-            return outcome.degraded ? "\(id) is online but its last pipeline update failed; it serves stale data" : nil
+            return Readiness(warning: outcome.degraded ? "\(id) is online but its last pipeline update failed; it serves stale data" : nil,
+                             live: .object(outcome.table))
         }
         return kind
     }

@@ -8,9 +8,10 @@ enum PollVerdict<Value: Sendable>: Sendable {
     case failed(state: String, message: String?)
 }
 
-/// Polls `observe` until it is done, fails, or the timeout passes. Pauses double from `firstInterval` (many
-/// waiters at once stay cheap), or, with `proportional`, stay a tenth of the time waited so far (a lone wait
-/// overshoots the moment its goal is reached by at most about 10%), always within `firstInterval…maxInterval`.
+/// Polls `observe` until it is done, fails, or the timeout passes. Pauses follow how many waits of the same kind
+/// are under way (`WaitCrowds.pause`: doubling, capped by their shared budget and a tenth of the time waited), or,
+/// with `proportional`, stay a tenth of the time waited so far (a lone wait overshoots the moment its goal is
+/// reached by at most about 10%), always within `firstInterval…maxInterval`.
 /// With `jittered`, each pause is drawn from its upper half (`pause/2…pause`), so many clients waiting on the same
 /// service do not poll in step.
 struct Poller: Sendable {
@@ -24,11 +25,18 @@ struct Poller: Sendable {
         _ observe: @Sendable () async throws(APIError) -> PollVerdict<Value>
     ) async throws -> Value {
         let started = options.clock.now
-        var pause = options.firstInterval
+        let kind = String(resource.prefix { $0 != " " })
+        options.crowds.enter(kind)
+        defer { options.crowds.leave(kind) }
+        var pause = WaitCrowds.pause(after: options.firstInterval / 2, waited: 0, pending: options.crowds.count(kind),
+                                     first: options.firstInterval, longest: options.maxInterval)
+        if proportional { pause = options.firstInterval }
         var lastState = ""
+        var heedFinished = true
         while true {
             switch try await observe() {
             case .done(let value):
+                options.crowds.finished(kind, startedAt: started)
                 return value
             case .failed(let state, let message):
                 throw WaitError(resource: resource, goal: goal, reason: .failed(state: state, message: message),
@@ -44,8 +52,46 @@ struct Poller: Sendable {
                 throw WaitError(resource: resource, goal: goal, reason: .timedOut(lastState: lastState), waited: waited)
             }
             let drawn = jittered ? Double.random(in: (pause / 2)...pause) : pause
-            try await options.clock.sleep(seconds: min(drawn, options.timeout - waited))
-            pause = min(options.maxInterval, proportional ? max(options.firstInterval, (waited + pause) / 10) : pause * 2)
+            if proportional {
+                try await options.clock.sleep(seconds: min(drawn, options.timeout - waited))
+                pause = min(options.maxInterval, max(options.firstInterval, (options.clock.now - started) / 10))
+            } else {
+                // A poll a finished younger wait prompted, that found this one still pending, is not prompted again
+                // until the next poll: waits finishing out of order cost at most every other poll.
+                let prompted = try await sleepWhileCrowded(drawn, ceiling: pause, kind: kind, started: started,
+                                                           heedFinished: heedFinished)
+                heedFinished = !prompted
+                pause = WaitCrowds.pause(after: pause, waited: options.clock.now - started, pending: options.crowds.count(kind),
+                                         first: options.firstInterval, longest: options.maxInterval)
+            }
         }
     }
+
+    /// Sleeps `planned` seconds, in slices of at most `Self.slice`, cutting the sleep short when the waits of `kind`
+    /// thinned out meanwhile (a pause chosen among a thousand waits is too long for one of the last ten), or, with
+    /// `heedFinished`, when a wait of the same kind that started later finished (the platform provisions in about
+    /// the order it was asked, so this one is likely done too). Returns whether a finished wait cut it short.
+    private func sleepWhileCrowded(_ planned: Double, ceiling: Double, kind: String, started: Double,
+                                   heedFinished: Bool) async throws -> Bool {
+        var due = min(planned, options.timeout - (options.clock.now - started))
+        var slept = 0.0
+        let finishedBefore = options.crowds.newestFinishedStart(kind)
+        while due - slept > 0.000_5 {
+            let slice = min(due - slept, Self.slice)
+            try await options.clock.sleep(seconds: slice)
+            slept += slice
+            if heedFinished, let newest = options.crowds.newestFinishedStart(kind), newest >= started,
+               newest != finishedBefore {
+                return true
+            }
+            let now = WaitCrowds.pause(after: ceiling / 2, waited: options.clock.now - started,
+                                       pending: options.crowds.count(kind), first: options.firstInterval,
+                                       longest: options.maxInterval)
+            due = min(due, now)
+        }
+        return false
+    }
+
+    /// The longest single sleep of a crowd-paced wait: how soon it notices that the crowd thinned out.
+    static let slice = 1.0
 }

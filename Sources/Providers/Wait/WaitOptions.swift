@@ -9,12 +9,14 @@ public struct WaitOptions: Sendable {
     public var timeout: Double
     /// Time, injected so tests can wait minutes in no time.
     public var clock: any ClientClock
-    /// First pause between polls; it doubles up to `maxInterval`.
+    /// First pause between polls; it doubles up to `maxInterval` (see `WaitCrowds.pause`).
     public var firstInterval: Double
     /// Longest pause between polls.
     public var maxInterval: Double
     /// Called with a line whenever the observed state changes.
     public var progress: (@Sendable (String) -> Void)?
+    /// The waits under way, shared by every copy of these options (their pauses follow how many there are).
+    public var crowds = WaitCrowds()
 
     /// Options; `timeout` defaults to `RECONCILE_WAIT_TIMEOUT` seconds when set, else 20 minutes.
     public init(

@@ -38,8 +38,7 @@ struct NodeApplier: Sendable {
         case .skip:
             guard let value, Self.stillSettling(entry) else { return entry.remoteState }
             let id = entry.savedID ?? ""
-            try await waitReady(key, id: id, value: value)
-            return try await read(key, id: id)
+            return try await readWhenReady(key, id: id, value: value)
         case .create:
             return try await create(entry, value: value)
         case .update, .updateID, .resize:
@@ -50,8 +49,7 @@ struct NodeApplier: Sendable {
                 try await call("update", key) { try await workspace.update(key.kind, id: id, value, changedPaths: changed) }
             }
             try await journal.save(key.stateKey, stateEntry(entry, value: value))
-            try await waitReady(key, id: id, value: value)
-            return try await read(key, id: id)
+            return try await readWhenReady(key, id: id, value: value)
         case .recreate:
             try await remove(entry, purge: true)
             return try await create(entry, value: value)
@@ -102,8 +100,7 @@ struct NodeApplier: Sendable {
             try await waitReady(key, id: id, value: firstBody)
             try await call("update", key) { try await workspace.update(key.kind, id: id, value, changedPaths: []) }
         }
-        try await waitReady(key, id: id, value: value)
-        return try await read(key, id: id)
+        return try await readWhenReady(key, id: id, value: value)
     }
 
     /// `409 ALREADY_EXISTS`, or the `400 … already exists` that Autoscaling databases and roles answer.
@@ -132,8 +129,7 @@ struct NodeApplier: Sendable {
         if sent != value {
             try await call("update", key) { try await workspace.update(key.kind, id: adopted, value, changedPaths: []) }
         }
-        try await waitReady(key, id: adopted, value: value)
-        return try await read(key, id: adopted)
+        return try await readWhenReady(key, id: adopted, value: value)
     }
 
     private func remove(_ entry: PlanEntry, purge: Bool) async throws {
@@ -173,15 +169,24 @@ struct NodeApplier: Sendable {
         }
     }
 
-    private func waitReady(_ key: NodeKey, id: String, value: JSONValue) async throws {
-        if key.kind.behaviour.readinessCopiesData, !options.waitForSyncedTables { return }
+    /// Waits until the node is usable (reporting a degraded end); returns the node as the wait last read it, or nil
+    /// when it read nothing.
+    @discardableResult
+    private func waitReady(_ key: NodeKey, id: String, value: JSONValue) async throws -> JSONValue? {
+        if key.kind.behaviour.readinessCopiesData, !options.waitForSyncedTables { return nil }
         do {
-            if let warning = try await workspace.waitReady(key.kind, id: id, desired: value) {
-                reporter.warning("\(key.stateKey): \(warning)")
-            }
+            let readiness = try await workspace.waitReady(key.kind, id: id, desired: value)
+            if let warning = readiness.warning { reporter.warning("\(key.stateKey): \(warning)") }
+            return readiness.live
         } catch {
             throw Failure(message: "\(key.stateKey): \(error)")
         }
+    }
+
+    /// The node once usable: what the wait last read, or a read when the wait read nothing.
+    private func readWhenReady(_ key: NodeKey, id: String, value: JSONValue) async throws -> JSONValue? {
+        if let live = try await waitReady(key, id: id, value: value) { return live }
+        return try await read(key, id: id)
     }
 
     private func read(_ key: NodeKey, id: String) async throws -> JSONValue? {

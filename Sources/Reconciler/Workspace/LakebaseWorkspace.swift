@@ -14,8 +14,8 @@ public protocol LakebaseWorkspace: Sendable {
     /// Deletes the node; `purge` drops the data it holds where the kind supports it.
     @discardableResult
     func delete(_ kind: NodeKind, id: String, purge: Bool) async throws -> DeleteResult
-    /// Waits until the node is usable; returns a warning when it ended degraded.
-    func waitReady(_ kind: NodeKind, id: String, desired: JSONValue) async throws -> String?
+    /// Waits until the node is usable: a warning when it ended degraded, and the node as the wait last read it.
+    func waitReady(_ kind: NodeKind, id: String, desired: JSONValue) async throws -> Readiness
     /// Waits until GET answers 404, bounded.
     func waitGone(_ kind: NodeKind, id: String) async throws
     /// A Unity Catalog table's `TableInfo`, or nil when it does not exist.
@@ -86,7 +86,7 @@ public struct ProvidersWorkspace: LakebaseWorkspace {
         return .deleted
     }
 
-    public func waitReady(_ kind: NodeKind, id: String, desired: JSONValue) async throws -> String? {
+    public func waitReady(_ kind: NodeKind, id: String, desired: JSONValue) async throws -> Readiness {
         try await client(kind).waitReady(id: id, desired: desired)
     }
 

@@ -29,7 +29,7 @@ import Testing
             record("DELETE \(kind.rawValue) \(id)")
             return .deleted
         }
-        func waitReady(_ kind: NodeKind, id: String, desired: JSONValue) async throws -> String? { nil }
+        func waitReady(_ kind: NodeKind, id: String, desired: JSONValue) async throws -> Readiness { Readiness() }
         func waitGone(_ kind: NodeKind, id: String) async throws {}
         func sourceTable(_ fullName: String) async throws(APIError) -> JSONValue? { nil }
         func listInstances() async throws(APIError) -> [JSONValue] { [] }

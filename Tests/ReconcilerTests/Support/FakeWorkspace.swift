@@ -21,7 +21,7 @@ final class FakeWorkspace: LakebaseWorkspace, @unchecked Sendable {
     func create(_ kind: NodeKind, id: String, _ body: JSONValue) async throws -> JSONValue { body }
     func update(_ kind: NodeKind, id: String, _ body: JSONValue, changedPaths: [String]) async throws {}
     func delete(_ kind: NodeKind, id: String, purge: Bool) async throws -> DeleteResult { .deleted }
-    func waitReady(_ kind: NodeKind, id: String, desired: JSONValue) async throws -> String? { nil }
+    func waitReady(_ kind: NodeKind, id: String, desired: JSONValue) async throws -> Readiness { Readiness() }
     func waitGone(_ kind: NodeKind, id: String) async throws {}
     func sourceTable(_ fullName: String) async throws(APIError) -> JSONValue? {
         calls.append("table \(fullName)")

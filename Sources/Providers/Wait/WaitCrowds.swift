@@ -1,0 +1,59 @@
+import Synchronization
+
+/// The waits under way in one command, counted by the kind of resource they wait for (the first word of the
+/// resource they name: `synced_database_tables`, `postgres_endpoints`, …). Pollers of one kind share a budget of
+/// about `pollsPerSecond` polls a second: a thousand synced tables waiting at once poll rarely, the last few poll
+/// often, so the tail of an apply is seen soon after it is reached without more polls per table in all. Kinds are
+/// counted apart, so that many synced tables waiting do not slow the operations their parents wait on. A wait that
+/// reaches its goal prompts the sleeping waits of its kind that started before it to poll at once.
+public final class WaitCrowds: Sendable {
+    /// The polls a second one kind of wait shares: a fifth of what 32 requests in flight answered in 50 ms allow,
+    /// and fewer than the doubling pauses of a thousand fresh waits used to make in their first seconds.
+    public static let pollsPerSecond = 128.0
+    private let counts = Mutex<[String: Int]>([:])
+    private let finishedStarts = Mutex<[String: Double]>([:])
+
+    /// No waits yet.
+    public init() {}
+
+    /// Counts a wait of `kind` in.
+    func enter(_ kind: String) {
+        counts.withLock { $0[kind, default: 0] += 1 }
+    }
+
+    /// Counts a wait of `kind` out.
+    func leave(_ kind: String) {
+        counts.withLock { counts in
+            let left = (counts[kind] ?? 1) - 1
+            counts[kind] = left > 0 ? left : nil
+        }
+    }
+
+    /// Records that a wait of `kind` started at `start` reached its goal.
+    func finished(_ kind: String, startedAt start: Double) {
+        finishedStarts.withLock { $0[kind] = max($0[kind] ?? start, start) }
+    }
+
+    /// When the latest-started wait of `kind` that reached its goal had started, if any did.
+    func newestFinishedStart(_ kind: String) -> Double? {
+        finishedStarts.withLock { $0[kind] }
+    }
+
+    /// Waits of `kind` under way now.
+    public func count(_ kind: String) -> Int {
+        counts.withLock { $0[kind] ?? 0 }
+    }
+
+    /// The pause before the next poll of one of `pending` waits of a kind, after a pause of `previous` and `waited`
+    /// seconds in all, within `first…longest`:
+    /// - each wait's fair share of the budget is `pending / pollsPerSecond` seconds;
+    /// - the pause doubles, up to the larger of that share and a tenth of the time waited (so a lone wait sees its
+    ///   goal within about 10% of the time it took), never beyond `longest`;
+    /// - and it is at least half the share while many wait (they spread out instead of polling together early).
+    public static func pause(after previous: Double, waited: Double, pending: Int, first: Double, longest: Double) -> Double {
+        let share = Double(max(pending, 1)) / pollsPerSecond
+        let cap = min(longest, max(first, share, waited / 10))
+        let floor = min(cap, share / 2)
+        return max(floor, min(previous * 2, cap))
+    }
+}
