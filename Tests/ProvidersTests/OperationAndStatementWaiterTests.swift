@@ -36,11 +36,11 @@ import Testing
         for _ in 0..<159 { options.crowds.enter("postgres_branches") }
         let waiter = OperationWaiter(client: try scriptedClient(transport, clock: clock), options: options)
         _ = try await waiter.wait("projects/p/branches/b/operations/o-1", resource: "postgres_branches b")
-        // 160 waiting share 128 polls a second: after a first pause of 0.3–0.6 s each polls every 0.6–1.25 s
-        // (jittered), not every quarter second.
+        // 160 waiting share 32 polls a second: after a first pause of 1.25–2.5 s each polls every 2.5–5 s (jittered,
+        // slept in 1 s slices), not every quarter second.
         #expect(transport.sentCount == 4)
         let waited = clock.pauses.reduce(0, +)
-        #expect(waited >= 0.3125 + 0.625 + 0.625 && waited <= 0.625 + 1.25 + 1.25, "waited \(waited) s over three pauses")
+        #expect(waited >= 1.25 + 2.5 + 2.5 && waited <= 2.5 + 5 + 5, "waited \(waited) s over three pauses")
     }
 
     @Test func aFailedOperationNamesTheResourceTheOperationAndTheError() async throws {

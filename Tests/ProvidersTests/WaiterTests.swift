@@ -29,14 +29,14 @@ import JSONCore
     }
 
     /// Pauses between 14 polls. A lone wait and an instance are polled every tenth of the time waited, at least every
-    /// 0.25 s; among 64 waits of one kind each polls every 0.5 s (their share of 128 polls a second) until a tenth of
-    /// the time waited is longer; among 1280, every 10 s.
+    /// 0.25 s; among 64 waits of one kind each polls every 2 s (their share of 32 polls a second) until a tenth of
+    /// the time waited is longer; among 320, every 10 s.
     @Test(arguments: [
         (false, 0, [0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.275, 0.303]),
         (true, 0, [0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.275, 0.303]),
-        (false, 63, [0.25, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.525, 0.578]),
-        (false, 1279, [5, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10]),
-        (true, 1279, [0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.275, 0.303]),
+        (false, 63, [1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2.1, 2.31]),
+        (false, 319, [5, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10]),
+        (true, 319, [0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.275, 0.303]),
     ])
     func pollSchedules(proportional: Bool, otherWaits: Int, expected: [Double]) async throws {
         let clock = ManualClock()
@@ -56,7 +56,7 @@ import JSONCore
         let clock = SteppingClock()
         let options = WaitOptions(timeout: 1200, clock: clock)
         for _ in 0..<999 { options.crowds.enter("synced_database_tables") }
-        // Three seconds into the first pause (3.9 s, chosen among 1000), the 999 others finish.
+        // Three seconds into the first pause (10 s, chosen among 1000), the 999 others finish.
         clock.onSleep = { elapsed in
             if elapsed >= 3, options.crowds.count("synced_database_tables") > 1 {
                 for _ in 0..<999 { options.crowds.leave("synced_database_tables") }
@@ -76,12 +76,12 @@ import JSONCore
         (0.25, 0.25, 1, 0.25),
         (4.0, 30.0, 1, 3.0),
         (8.0, 200.0, 1, 10.0),
-        (0.125, 0.0, 1000, 3.90625),
-        (10.0, 5.0, 1000, 7.8125),
-        (0.125, 0.0, 2560, 10.0),
-        (0.5, 1.0, 128, 1.0),
-        (1.0, 2.0, 128, 1.0),
-        (2.0, 2.0, 32, 0.25),
+        (0.125, 0.0, 1000, 10.0),
+        (10.0, 5.0, 1000, 10.0),
+        (0.125, 0.0, 100, 1.5625),
+        (0.5, 1.0, 32, 1.0),
+        (1.0, 2.0, 32, 1.0),
+        (2.0, 2.0, 8, 0.25),
     ])
     func pauseRule(previous: Double, waited: Double, pending: Int, expected: Double) {
         let pause = WaitCrowds.pause(after: previous, waited: waited, pending: pending, first: 0.25, longest: 10)

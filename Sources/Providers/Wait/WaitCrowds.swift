@@ -7,9 +7,10 @@ import Synchronization
 /// counted apart, so that many synced tables waiting do not slow the operations their parents wait on. A wait that
 /// reaches its goal prompts the sleeping waits of its kind that started before it to poll at once.
 public final class WaitCrowds: Sendable {
-    /// The polls a second one kind of wait shares: a fifth of what 32 requests in flight answered in 50 ms allow,
-    /// and fewer than the doubling pauses of a thousand fresh waits used to make in their first seconds.
-    public static let pollsPerSecond = 128.0
+    /// The polls a second one kind of wait shares: a twentieth of what 32 requests in flight answered in 50 ms
+    /// allow. Measured against 128: as quick to see the last of a thousand synced tables online, with a quarter
+    /// fewer requests (BENCHMARKS.md).
+    public static let pollsPerSecond = 32.0
     private let counts = Mutex<[String: Int]>([:])
     private let finishedStarts = Mutex<[String: Double]>([:])
 

@@ -109,10 +109,11 @@ import JSONCore
         kill(doomed.processIdentifier, SIGKILL)
         _ = try await LocalDeployment.exitStatus(of: doomed)
 
-        // The write-ahead log holds the records of the killed run; its last one for the catalog is the newest.
+        // The write-ahead log holds the records of the killed run; its last one for the catalog is the newest (its
+        // own record: the synced table's names the catalog too, in depends_on).
         let wal = deployment.folder.appendingPathComponent(".databricks/bundle/default/resources.json.wal")
         let record = try String(contentsOf: wal, encoding: .utf8).split(separator: "\n")
-            .last { $0.contains("\"resources.database_catalogs.cat\"") }.map(String.init) ?? ""
+            .last { $0.contains(#""k":"resources.database_catalogs.cat""#) }.map(String.init) ?? ""
         #expect(record.contains(#""__id__":"serving""#), "recorded before the POST: \(record)")
         let plan = try await deployment.reconcile(["plan"])
         if record.contains("__intent__") {
