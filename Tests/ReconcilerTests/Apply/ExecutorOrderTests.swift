@@ -16,10 +16,9 @@ import Testing
     static let retired = F.key(.syncedDatabaseTables, "retired")
 
     /// Records every mutating call, in the order they are made.
-    final class RecordingWorkspace: LakebaseWorkspace {
+    final class RecordingWorkspace: InertWorkspace {
         let calls = Mutex<[String]>([])
         func record(_ line: String) { calls.withLock { $0.append(line) } }
-        func read(_ kind: NodeKind, id: String) async throws(APIError) -> JSONValue? { nil }
         func create(_ kind: NodeKind, id: String, _ body: JSONValue) async throws -> JSONValue {
             record("POST \(kind.rawValue) \(id)")
             return body
@@ -28,14 +27,6 @@ import Testing
         func delete(_ kind: NodeKind, id: String, purge: Bool) async throws -> DeleteResult {
             record("DELETE \(kind.rawValue) \(id)")
             return .deleted
-        }
-        func waitReady(_ kind: NodeKind, id: String, desired: JSONValue) async throws -> Readiness { Readiness() }
-        func waitGone(_ kind: NodeKind, id: String) async throws {}
-        func sourceTable(_ fullName: String) async throws(APIError) -> JSONValue? { nil }
-        func listInstances() async throws(APIError) -> [JSONValue] { [] }
-        func listSyncedTables(instance: String) async throws(APIError) -> [JSONValue] { [] }
-        func sql(warehouseID: String, statement: String) async throws(APIError) -> StatementResult {
-            throw APIError(status: 404, errorCode: "NOT_FOUND", message: "no warehouse", method: "POST", path: "/api/2.0/sql/statements")
         }
     }
 

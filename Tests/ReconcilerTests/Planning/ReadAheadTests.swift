@@ -9,7 +9,7 @@ import Testing
 /// resource the state names by another id is read by that id.
 @Suite struct ReadAheadTests {
     /// Records every read; finds nothing.
-    final class CountingWorkspace: LakebaseWorkspace, @unchecked Sendable {
+    final class CountingWorkspace: InertWorkspace, @unchecked Sendable {
         private let lock = NSLock()
         private var recorded: [String] = []
         var reads: [String] { lock.withLock { recorded } }
@@ -17,17 +17,6 @@ import Testing
         func read(_ kind: NodeKind, id: String) async throws(APIError) -> JSONValue? {
             lock.withLock { recorded.append("\(kind.rawValue) \(id)") }
             return nil
-        }
-        func create(_ kind: NodeKind, id: String, _ body: JSONValue) async throws -> JSONValue { body }
-        func update(_ kind: NodeKind, id: String, _ body: JSONValue, changedPaths: [String]) async throws {}
-        func delete(_ kind: NodeKind, id: String, purge: Bool) async throws -> DeleteResult { .deleted }
-        func waitReady(_ kind: NodeKind, id: String, desired: JSONValue) async throws -> Readiness { Readiness() }
-        func waitGone(_ kind: NodeKind, id: String) async throws {}
-        func sourceTable(_ fullName: String) async throws(APIError) -> JSONValue? { nil }
-        func listInstances() async throws(APIError) -> [JSONValue] { [] }
-        func listSyncedTables(instance: String) async throws(APIError) -> [JSONValue] { [] }
-        func sql(warehouseID: String, statement: String) async throws(APIError) -> StatementResult {
-            throw APIError(status: 404, errorCode: "NOT_FOUND", message: "no warehouse", method: "POST", path: "/api/2.0/sql/statements")
         }
     }
 
