@@ -28,9 +28,9 @@ struct Poller: Sendable {
         let kind = String(resource.prefix { $0 != " " })
         options.crowds.enter(kind)
         defer { options.crowds.leave(kind) }
-        var pause = WaitCrowds.pause(after: options.firstInterval / 2, waited: 0, pending: options.crowds.count(kind),
-                                     first: options.firstInterval, longest: options.maxInterval)
-        if proportional { pause = options.firstInterval }
+        var pause = proportional ? options.firstInterval
+            : WaitCrowds.pause(after: options.firstInterval / 2, waited: 0, pending: options.crowds.count(kind),
+                               first: options.firstInterval, longest: options.maxInterval)
         var lastState = ""
         var heedFinished = true
         while true {

@@ -22,6 +22,8 @@ public struct DeploymentSession: Sendable {
     public let readAhead: ReadAhead?
     /// The instances and their synced tables, listed once for preflight.
     public let instanceListing: InstanceListing
+    /// The configured nodes (derived from the bundle once: prefetching, planning and preflight all read them).
+    public let desiredNodes: [DesiredNode]
 
     /// A session for a bundle; `sourceTables` and `readAhead` may already hold reads started earlier.
     public init(bundle: ManifestModel.Bundle, workspace: any LakebaseWorkspace, files: any WorkspaceFileStore, cliVersion: String,
@@ -35,6 +37,7 @@ public struct DeploymentSession: Sendable {
         self.sourceTables = sourceTables ?? SourceTables(workspace: workspace)
         self.readAhead = readAhead
         instanceListing = InstanceListing(workspace: workspace)
+        desiredNodes = DesiredNode.nodes(of: bundle)
     }
 
     /// Whether planning from `state` will create an instance or a synced table (a configured one the state does not
@@ -77,8 +80,6 @@ public struct DeploymentSession: Sendable {
         }
     }
 
-    /// The configured nodes.
-    public var desiredNodes: [DesiredNode] { DesiredNode.nodes(of: bundle) }
 
     /// Reads the workspace and plans; every read failure and planning error is reported together.
     public func plan(from state: DeploymentState) async -> Result<PlanOutcome, PlanReport> {
