@@ -15,17 +15,31 @@ public final class ScriptedTransport: HTTPTransporting, @unchecked Sendable {
     private var steps: [Step]
     /// Every request sent, in order.
     public private(set) var requests: [HTTPRequest] = []
+    /// When each request was sent, by `clock`, if one was given.
+    public private(set) var sentTimes: [Double] = []
+    private let clock: (any ClientClock)?
 
-    /// A transport answering with `steps`, then 500 `SCRIPT_EXHAUSTED`.
-    public init(_ steps: [Step]) { self.steps = steps }
+    /// A transport answering with `steps`, then 500 `SCRIPT_EXHAUSTED`; it notes when each request was sent by
+    /// `clock`, when given.
+    public init(_ steps: [Step], clock: (any ClientClock)? = nil) {
+        self.steps = steps
+        self.clock = clock
+    }
+
+    /// Seconds between one request and the next.
+    public var intervals: [Double] {
+        lock.withLock { zip(sentTimes.dropFirst(), sentTimes).map { $0 - $1 } }
+    }
 
     /// How many requests were sent.
     public var sentCount: Int { lock.withLock { requests.count } }
 
     /// Answers with the next step.
     public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+        let sentAt = clock?.now
         let step: Step = lock.withLock {
             requests.append(request)
+            if let sentAt { sentTimes.append(sentAt) }
             return steps.isEmpty ? .respond(500, body: #"{"error_code":"SCRIPT_EXHAUSTED","message":"no more steps"}"#) : steps.removeFirst()
         }
         switch step {

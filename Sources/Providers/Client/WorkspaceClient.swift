@@ -30,9 +30,18 @@ public struct WorkspaceClient: Sendable {
     public func callCountingAttempts(
         _ method: String, _ path: String, query: [(String, String)] = [], body: JSONValue? = nil
     ) async throws(APIError) -> (value: JSONValue, attempts: Int) {
-        let response = try await raw(
-            method, path, query: query, body: body.map { Data($0.serialized(pretty: false).utf8) },
-            contentType: body == nil ? nil : "application/json")
+        try await callCountingAttempts(method, path, query: query, encodedBody: body.map { Data($0.serialized(pretty: false).utf8) })
+    }
+
+    /// `call` with a body already encoded as JSON (a large one is then not built as a `JSONValue` first).
+    public func call(_ method: String, _ path: String, query: [(String, String)] = [], encodedBody: Data) async throws(APIError) -> JSONValue {
+        try await callCountingAttempts(method, path, query: query, encodedBody: encodedBody).value
+    }
+
+    private func callCountingAttempts(
+        _ method: String, _ path: String, query: [(String, String)], encodedBody body: Data?
+    ) async throws(APIError) -> (value: JSONValue, attempts: Int) {
+        let response = try await raw(method, path, query: query, body: body, contentType: body == nil ? nil : "application/json")
         guard (200..<300).contains(response.response.status) else {
             var error = APIError(
                 status: response.response.status, body: response.response.body, method: method, path: path,

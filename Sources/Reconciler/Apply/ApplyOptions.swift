@@ -3,14 +3,19 @@ public struct ApplyOptions: Sendable {
     /// Most nodes worked on at once. Most of a node's time is spent waiting (an instance starting, a synced table
     /// provisioning), so this is large; API calls in flight are bounded separately by the client (`--max-parallel`).
     public var maxNodes: Int
+    /// Most nodes making their calls at once (their waits afterwards are not counted). The client sends at most
+    /// `--max-parallel` requests at a time; nodes beyond a few times that would only queue for it, each holding the
+    /// frames of its calls (a thousand queued creates took about 17 MB).
+    public var maxActing: Int
     /// Wait for synced tables to be ONLINE after creating them.
     public var waitForSyncedTables: Bool
     /// On a plain delete of a synced table, drop its PostgreSQL table too.
     public var purgeSyncedData: Bool
 
     /// Options.
-    public init(maxNodes: Int = 4096, waitForSyncedTables: Bool = true, purgeSyncedData: Bool = false) {
+    public init(maxNodes: Int = 4096, maxActing: Int = 128, waitForSyncedTables: Bool = true, purgeSyncedData: Bool = false) {
         self.maxNodes = maxNodes
+        self.maxActing = maxActing
         self.waitForSyncedTables = waitForSyncedTables
         self.purgeSyncedData = purgeSyncedData
     }

@@ -1,5 +1,6 @@
 import ManifestModel
 import JSONCore
+import Providers
 
 /// Walks a plan's graph (planning-rules.md §6–§7): parents before children, deletes in reverse (children first; a
 /// recreate's delete half too), up to `maxNodes` nodes at once (each waits for what it created, so waits overlap). A failed node skips everything that depends on it; the rest goes on. The
@@ -119,26 +120,44 @@ public struct Executor: Sendable {
 
         await withTaskGroup(of: Outcome.self) { group in
             var running = 0
+            let slots = CallingSlots(options.maxActing)
             func startReady() {
                 while running < max(1, options.maxNodes), let (step, entry, value) = nextReady() {
                     running += 1
                     let recreating = entry.action == .recreate
                     if entry.action != .skip, step.teardown || !recreating { reporter.started(entry.key, entry.action) }
+                    let phase: NodeApplier.Phase = !recreating ? .whole : step.teardown ? .teardown : .build
                     group.addTask {
-                        await Outcome(step: step, result: Self.run(applier, entry, value, phase: !recreating ? .whole : step.teardown ? .teardown : .build))
+                        let slot = await slots.take()
+                        defer { slot.release() }
+                        return await WaitSignals.$current.withValue(WaitSignals(pausing: slot.release)) {
+                            await Outcome(step: step, result: Self.attempt(entry) {
+                                try await applier.apply(entry, value: value, phase: phase)
+                            })
+                        }
                     }
                 }
             }
             startReady()
             while let next = await group.next() {
-                let step = next.step, key = step.key, outcome = next.result
+                let step = next.step, key = step.key
+                if case .success(.settling(let settling, let id, let settled)) = next.result, let entry = entries[key] {
+                    // The wait runs in a task of its own, which holds only the frames of the wait.
+                    group.addTask {
+                        await Outcome(step: step, result: Self.attempt(entry) {
+                            .finished(try await applier.settle(settling, id: id, value: settled))
+                        })
+                    }
+                    startReady()
+                    continue
+                }
                 running -= 1
                 if !step.teardown {
                     reporter.finished(key, name: entries[key]?.newState.flatMap(key.kind.configuredID(in:)) ?? entries[key]?.savedID)
                 }
-                switch outcome {
-                case .success(let object):
-                    if let object { applied[key.stateKey] = object }
+                switch next.result {
+                case .success(let acted):
+                    if case .finished(let object?) = acted { applied[key.stateKey] = object }
                     let action = entries[key]?.action ?? .skip
                     if action != .skip, !step.teardown { result.completed.append((key, action)) }
                     finish(step)
@@ -155,17 +174,16 @@ public struct Executor: Sendable {
     }
 
     /// One node's outcome, as a child task returns it (a struct: the release build crashed copying a tuple
-    /// result out of the task group).
+    /// result out of the task group): what its calls left to do, or how its wait ended.
     struct Outcome: Sendable {
         let step: Step
-        let result: Result<JSONValue?, NodeApplier.Failure>
+        let result: Result<NodeApplier.Acted, NodeApplier.Failure>
     }
 
-    /// Applies one node; every error becomes a `Failure` naming the node.
-    private static func run(_ applier: NodeApplier, _ entry: PlanEntry, _ value: JSONValue?,
-                            phase: NodeApplier.Phase) async -> Result<JSONValue?, NodeApplier.Failure> {
+    /// What `body` returns, or its error as a `Failure` naming the node.
+    private static func attempt<Value>(_ entry: PlanEntry, _ body: () async throws -> Value) async -> Result<Value, NodeApplier.Failure> {
         do {
-            return .success(try await applier.apply(entry, value: value, phase: phase))
+            return .success(try await body())
         } catch let failure as NodeApplier.Failure {
             return .failure(failure)
         } catch {

@@ -21,14 +21,23 @@ struct NodeApplier: Sendable {
         case whole, teardown, build
     }
 
-    /// Applies `entry` (or one `phase` of its recreate) with its references resolved into `value`; returns the fresh
-    /// live object when it exists.
-    func apply(_ entry: PlanEntry, value: JSONValue?, phase: Phase = .whole) async throws -> JSONValue? {
+    /// What carrying out a node's calls left to do.
+    enum Acted: Sendable {
+        /// Nothing: the node's live object, when it exists.
+        case finished(JSONValue?)
+        /// Wait until the node is usable, then take its live object (`settle`).
+        case settling(NodeKey, id: String, value: JSONValue)
+    }
+
+    /// Applies `entry` (or one `phase` of its recreate) with its references resolved into `value`, up to the wait
+    /// for the node to become usable, which it hands back (`settle` carries it out). The executor runs the two
+    /// apart, so that a thousand nodes waiting do not each keep the deeper frames of the calls made before.
+    func apply(_ entry: PlanEntry, value: JSONValue?, phase: Phase = .whole) async throws -> Acted {
         let key = entry.key
         switch (entry.action, phase) {
         case (.recreate, .teardown):
             try await remove(entry, purge: true)
-            return nil
+            return .finished(nil)
         case (.recreate, .build):
             return try await create(entry, value: value)
         default:
@@ -36,9 +45,8 @@ struct NodeApplier: Sendable {
         }
         switch entry.action {
         case .skip:
-            guard let value, Self.stillSettling(entry) else { return entry.remoteState }
-            let id = entry.savedID ?? ""
-            return try await readWhenReady(key, id: id, value: value)
+            guard let value, Self.stillSettling(entry) else { return .finished(entry.remoteState) }
+            return .settling(key, id: entry.savedID ?? "", value: value)
         case .create:
             return try await create(entry, value: value)
         case .update, .updateID, .resize:
@@ -49,17 +57,17 @@ struct NodeApplier: Sendable {
                 try await call("update", key) { try await workspace.update(key.kind, id: id, value, changedPaths: changed) }
             }
             try await journal.save(key.stateKey, stateEntry(entry, value: value))
-            return try await readWhenReady(key, id: id, value: value)
+            return .settling(key, id: id, value: value)
         case .recreate:
             try await remove(entry, purge: true)
             return try await create(entry, value: value)
         case .delete:
             if entry.gone {
                 try await journal.remove(key.stateKey)
-                return nil
+                return .finished(nil)
             }
             try await remove(entry, purge: key.kind.behaviour.purgesOnDelete(entry.savedState, options))
-            return nil
+            return .finished(nil)
         }
     }
 
@@ -70,7 +78,7 @@ struct NodeApplier: Sendable {
         return entry.key.kind.behaviour.isSettling(remote)
     }
 
-    private func create(_ entry: PlanEntry, value: JSONValue?) async throws -> JSONValue? {
+    private func create(_ entry: PlanEntry, value: JSONValue?) async throws -> Acted {
         guard let value else { throw Failure(message: "no desired state") }
         let key = entry.key
         let firstBody = key.kind.behaviour.createFirst(value)
@@ -100,7 +108,7 @@ struct NodeApplier: Sendable {
             try await waitReady(key, id: id, value: firstBody)
             try await call("update", key) { try await workspace.update(key.kind, id: id, value, changedPaths: []) }
         }
-        return try await readWhenReady(key, id: id, value: value)
+        return .settling(key, id: id, value: value)
     }
 
     /// `409 ALREADY_EXISTS`, or the `400 … already exists` that Autoscaling databases and roles answer.
@@ -110,7 +118,7 @@ struct NodeApplier: Sendable {
 
     /// Takes over the resource a create met: only when it exists and every field the body sets reads back as sent
     /// (server defaults aside); otherwise the create fails as it would have, and the record goes.
-    private func adopt(_ entry: PlanEntry, value: JSONValue, id: String, sent: JSONValue, duplicate: APIError) async throws -> JSONValue? {
+    private func adopt(_ entry: PlanEntry, value: JSONValue, id: String, sent: JSONValue, duplicate: APIError) async throws -> Acted {
         let key = entry.key
         let live = try? await workspace.read(key.kind, id: id)
         let differing = live.map { object in
@@ -129,7 +137,7 @@ struct NodeApplier: Sendable {
         if sent != value {
             try await call("update", key) { try await workspace.update(key.kind, id: adopted, value, changedPaths: []) }
         }
-        return try await readWhenReady(key, id: adopted, value: value)
+        return .settling(key, id: adopted, value: value)
     }
 
     private func remove(_ entry: PlanEntry, purge: Bool) async throws {
@@ -174,17 +182,29 @@ struct NodeApplier: Sendable {
     @discardableResult
     private func waitReady(_ key: NodeKey, id: String, value: JSONValue) async throws -> JSONValue? {
         if key.kind.behaviour.readinessCopiesData, !options.waitForSyncedTables { return nil }
+        let readiness: Readiness
         do {
-            let readiness = try await workspace.waitReady(key.kind, id: id, desired: value)
-            if let warning = readiness.warning { reporter.warning("\(key.stateKey): \(warning)") }
-            return readiness.live
+            readiness = try await workspace.waitReady(key.kind, id: id, desired: value)
         } catch {
-            throw Failure(message: "\(key.stateKey): \(error)")
+            throw Self.failure(key, error)
         }
+        if let warning = readiness.warning { warn(key, warning) }
+        return readiness.live
+    }
+
+    // Out of line, so that the frame of a waiting node holds no string building (a thousand nodes wait at once).
+    @inline(never)
+    private static func failure(_ key: NodeKey, _ error: any Error) -> Failure {
+        Failure(message: "\(key.stateKey): \(error)")
+    }
+
+    @inline(never)
+    private func warn(_ key: NodeKey, _ warning: String) {
+        reporter.warning("\(key.stateKey): \(warning)")
     }
 
     /// The node once usable: what the wait last read, or a read when the wait read nothing.
-    private func readWhenReady(_ key: NodeKey, id: String, value: JSONValue) async throws -> JSONValue? {
+    func settle(_ key: NodeKey, id: String, value: JSONValue) async throws -> JSONValue? {
         if let live = try await waitReady(key, id: id, value: value) { return live }
         return try await read(key, id: id)
     }

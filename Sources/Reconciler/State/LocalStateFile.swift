@@ -34,7 +34,12 @@ public struct LocalStateFile: Sendable {
 
     /// Writes the state atomically (temporary file, fsync, rename).
     public func write(_ state: DeploymentState) throws(StateFileError) {
-        try Self.atomicWrite(Data(state.serialized.utf8), to: path)
+        try write(serialized: Data(state.serialized.utf8))
+    }
+
+    /// Replaces the file with a state already serialized (`DeploymentState.serialized`).
+    public func write(serialized: Data) throws(StateFileError) {
+        try Self.atomicWrite(serialized, to: path)
     }
 
     static func atomicWrite(_ data: Data, to path: String) throws(StateFileError) {

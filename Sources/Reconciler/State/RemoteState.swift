@@ -25,7 +25,12 @@ public struct RemoteState: Sendable {
 
     /// Replaces the workspace copy.
     public func push(_ state: DeploymentState) async throws {
-        _ = try await files.write(path, content: Data(state.serialized.utf8), overwrite: true)
+        try await push(serialized: Data(state.serialized.utf8))
+    }
+
+    /// Writes a state already serialized (`DeploymentState.serialized`).
+    public func push(serialized: Data) async throws {
+        _ = try await files.write(path, content: serialized, overwrite: true)
     }
 
     /// The state to plan from: local and workspace copies must share a lineage; the higher serial wins.
