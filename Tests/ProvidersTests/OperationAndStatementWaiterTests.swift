@@ -33,10 +33,10 @@ import Testing
             + [operation(true, extra: #","response":{"name":"projects/p/branches/b"}"#)])
         let clock = ManualClock()
         let options = WaitOptions(timeout: 600, clock: clock)
-        for _ in 0..<159 { options.crowds.enter("postgres_branches") }
+        for _ in 0..<319 { options.crowds.enter("postgres_branches") }
         let waiter = OperationWaiter(client: try scriptedClient(transport, clock: clock), options: options)
         _ = try await waiter.wait("projects/p/branches/b/operations/o-1", resource: "postgres_branches b")
-        // 160 waiting share 32 polls a second: after a first pause of 1.25–2.5 s each polls every 2.5–5 s (jittered,
+        // 320 waiting share 64 polls a second: after a first pause of 1.25–2.5 s each polls every 2.5–5 s (jittered,
         // slept in slices), not every quarter second.
         #expect(transport.sentCount == 4)
         let waited = clock.pauses.reduce(0, +)

@@ -29,14 +29,14 @@ import JSONCore
     }
 
     /// Pauses between 14 polls. A lone wait and an instance are polled every tenth of the time waited, at least every
-    /// 0.25 s; among 64 waits of one kind each polls every 2 s (their share of 32 polls a second) until a tenth of
-    /// the time waited is longer; among 320, every 10 s.
+    /// 0.25 s; among 128 waits of one kind each polls every 2 s (their share of 64 polls a second) until a tenth of
+    /// the time waited is longer; among 640, every 10 s.
     @Test(arguments: [
         (false, 0, [0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.275, 0.303]),
         (true, 0, [0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.275, 0.303]),
-        (false, 63, [1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2.1, 2.31]),
-        (false, 319, [5, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10]),
-        (true, 319, [0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.275, 0.303]),
+        (false, 127, [1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2.1, 2.31]),
+        (false, 639, [5, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10]),
+        (true, 639, [0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25, 0.275, 0.303]),
     ])
     func pollSchedules(proportional: Bool, otherWaits: Int, expected: [Double]) async throws {
         let clock = ManualClock()
@@ -55,11 +55,11 @@ import JSONCore
     @Test func aLongPauseAmongManyIsCutShortWhenTheOthersFinish() async throws {
         let clock = SteppingClock()
         let options = WaitOptions(timeout: 1200, clock: clock)
-        for _ in 0..<999 { options.crowds.enter("synced_database_tables") }
-        // Three seconds into the first pause (10 s, chosen among 1000), the 999 others finish.
+        for _ in 0..<1999 { options.crowds.enter("synced_database_tables") }
+        // Three seconds into the first pause (10 s, chosen among 2000), the 1999 others finish.
         clock.onSleep = { elapsed in
             if elapsed >= 3, options.crowds.count("synced_database_tables") > 1 {
-                for _ in 0..<999 { options.crowds.leave("synced_database_tables") }
+                for _ in 0..<1999 { options.crowds.leave("synced_database_tables") }
             }
         }
         let poller = Poller(options: options, resource: "synced_database_tables t", goal: "ONLINE")
@@ -76,12 +76,12 @@ import JSONCore
         (0.25, 0.25, 1, 0.25),
         (4.0, 30.0, 1, 3.0),
         (8.0, 200.0, 1, 10.0),
-        (0.125, 0.0, 1000, 10.0),
-        (10.0, 5.0, 1000, 10.0),
-        (0.125, 0.0, 100, 1.5625),
-        (0.5, 1.0, 32, 1.0),
-        (1.0, 2.0, 32, 1.0),
-        (2.0, 2.0, 8, 0.25),
+        (0.125, 0.0, 2000, 10.0),
+        (10.0, 5.0, 2000, 10.0),
+        (0.125, 0.0, 200, 1.5625),
+        (0.5, 1.0, 64, 1.0),
+        (1.0, 2.0, 64, 1.0),
+        (2.0, 2.0, 16, 0.25),
     ])
     func pauseRule(previous: Double, waited: Double, pending: Int, expected: Double) {
         let pause = WaitCrowds.pause(after: previous, waited: waited, pending: pending, first: 0.25, longest: 10)

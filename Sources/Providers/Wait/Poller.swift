@@ -58,18 +58,17 @@ struct Poller: Sendable {
                 options.crowds.finished(kind, startedAt: started)
                 return value
             case .failed(let state, let message):
-                throw WaitError(resource: resource, goal: goal, reason: .failed(state: state, message: message),
-                                waited: options.clock.now - started)
+                throw failure(.failed(state: state, message: message), started: started)
             case .pending(let state):
                 if state != lastState {
-                    options.progress?("\(resource): \(state)")
+                    report(state)
                     lastState = state
                 }
             }
             WaitSignals.current?.pausing()
             let waited = options.clock.now - started
             guard waited < options.timeout else {
-                throw WaitError(resource: resource, goal: goal, reason: .timedOut(lastState: lastState), waited: waited)
+                throw failure(.timedOut(lastState: lastState), started: started)
             }
             let drawn = jittered ? Double.random(in: (pause / 2)...pause) : pause
             if proportional {
@@ -87,10 +86,24 @@ struct Poller: Sendable {
         }
     }
 
+    // The helpers below stay out of line: calls made one after another reuse the same memory of the waiting task,
+    // where inlined they would all be part of its frame, held for as long as it waits (a thousand wait at once).
+
+    @inline(never)
+    private func failure(_ reason: WaitError.Reason, started: Double) -> WaitError {
+        WaitError(resource: resource, goal: goal, reason: reason, waited: options.clock.now - started)
+    }
+
+    @inline(never)
+    private func report(_ state: String) {
+        options.progress?("\(resource): \(state)")
+    }
+
     /// Sleeps `planned` seconds, in slices of at most `Self.slice`, cutting the sleep short when the waits of `kind`
     /// thinned out meanwhile (a pause chosen among a thousand waits is too long for one of the last ten), or, with
     /// `heedFinished`, when a wait of the same kind that started later finished (the platform provisions in about
     /// the order it was asked, so this one is likely done too). Returns whether a finished wait cut it short.
+    @inline(never)
     private func sleepWhileCrowded(_ planned: Double, ceiling: Double, kind: String, started: Double,
                                    heedFinished: Bool) async throws -> Bool {
         var due = min(planned, options.timeout - (options.clock.now - started))
@@ -115,6 +128,7 @@ struct Poller: Sendable {
     /// One observation, made in a child task: the request's frames are freed when it ends instead of staying with
     /// the waiting task, which keeps the deepest stack it ever reached for as long as it lives (a thousand waits
     /// would otherwise each hold one request's frames while they sleep).
+    @inline(never)
     private static func observed<Value: Sendable>(
         _ observe: @escaping @Sendable () async throws(APIError) -> PollVerdict<Value>
     ) async throws(APIError) -> PollVerdict<Value> {

@@ -181,15 +181,26 @@ struct NodeApplier: Sendable {
     /// when it read nothing.
     @discardableResult
     private func waitReady(_ key: NodeKey, id: String, value: JSONValue) async throws -> JSONValue? {
-        if key.kind.behaviour.readinessCopiesData, !options.waitForSyncedTables { return nil }
-        let readiness: Readiness
-        do {
-            readiness = try await workspace.waitReady(key.kind, id: id, desired: value)
-        } catch {
-            throw Self.failure(key, error)
-        }
+        if skipsWait(key) { return nil }
+        let readiness = try await Self.readiness(workspace, key, id: id, value: value)
         if let warning = readiness.warning { warn(key, warning) }
         return readiness.live
+    }
+
+    /// Synced tables are not waited for with `--no-wait-sync` (out of line: a kind's behaviour is a large value, which
+    /// would otherwise take room in the frame of every waiting node).
+    @inline(never)
+    private func skipsWait(_ key: NodeKey) -> Bool {
+        key.kind.behaviour.readinessCopiesData && !options.waitForSyncedTables
+    }
+
+    @inline(never)
+    private static func readiness(_ workspace: any LakebaseWorkspace, _ key: NodeKey, id: String, value: JSONValue) async throws -> Readiness {
+        do {
+            return try await workspace.waitReady(key.kind, id: id, desired: value)
+        } catch {
+            throw failure(key, error)
+        }
     }
 
     // Out of line, so that the frame of a waiting node holds no string building (a thousand nodes wait at once).
