@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -70,8 +71,9 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def measure(binary, rows):
-    """Seconds of the pipeline's full refresh and of the psql baseline, for `rows` rows."""
+def measure(binary, rows, repeat=3):
+    """Seconds of the pipeline's full refresh and of the psql baseline, for `rows` rows: the median of `repeat`
+    runs of each, taken in turn on the same emulator."""
     folder = tempfile.mkdtemp(prefix="lakebase-bench-")
     os.chmod(folder, 0o755)
     seed = write_seed(folder, rows)
@@ -94,26 +96,28 @@ def measure(binary, rows):
         wait_for(base, "/api/2.0/database/synced_tables/benchcat.public.wide",
                  lambda a: a.get("unity_catalog_provisioning_state") == "ACTIVE")
         pipeline = created["data_synchronization_status"]["pipeline_id"]
-
-        started = time.time()
-        update = call(base, "POST", "/api/2.0/pipelines/%s/updates" % pipeline, {"full_refresh": True})["update_id"]
-        wait_for(base, "/api/2.0/pipelines/%s/updates/%s" % (pipeline, update),
-                 lambda a: a["update"]["state"] != "RUNNING")
-        pipeline_seconds = time.time() - started
-
         admin = open(os.path.join(data_dir, "admin-password")).read().strip()
         lakehouse = json.load(open(os.path.join(data_dir, "lakehouse.json")))
         source = "host=%s port=%d dbname=bench user=lakebase_admin sslmode=require" % (lakehouse["host"], lakehouse["port"])
         target = "host=%s port=%d dbname=app user=lakebase_admin sslmode=require" % (instance["read_write_dns"], pg_port)
         columns = ", ".join(["id bigint primary key"] + ["c%d text" % i for i in range(10)])
         psql(target, admin, "CREATE TABLE baseline (%s)" % columns).wait()
-        started = time.time()
-        reader = psql(source, admin, "COPY data.wide TO STDOUT", stdout=subprocess.PIPE)
-        writer = psql(target, admin, "COPY baseline FROM STDIN", stdin=reader.stdout)
-        reader.stdout.close()
-        writer.wait()
-        reader.wait()
-        return pipeline_seconds, time.time() - started
+        pipeline_runs, baseline_runs = [], []
+        for _ in range(repeat):  # alternated, so that both sides see the same machine
+            started = time.time()
+            update = call(base, "POST", "/api/2.0/pipelines/%s/updates" % pipeline, {"full_refresh": True})["update_id"]
+            wait_for(base, "/api/2.0/pipelines/%s/updates/%s" % (pipeline, update),
+                     lambda a: a["update"]["state"] != "RUNNING")
+            pipeline_runs.append(time.time() - started)
+            psql(target, admin, "TRUNCATE baseline").wait()
+            started = time.time()
+            reader = psql(source, admin, "COPY data.wide TO STDOUT", stdout=subprocess.PIPE)
+            writer = psql(target, admin, "COPY baseline FROM STDIN", stdin=reader.stdout)
+            reader.stdout.close()
+            writer.wait()
+            reader.wait()
+            baseline_runs.append(time.time() - started)
+        return statistics.median(pipeline_runs), statistics.median(baseline_runs)
     finally:
         server.terminate()
         server.wait()
@@ -124,8 +128,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100000)
     parser.add_argument("--binary", default=".build/debug/lakebase-local")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each side (the median is shown)")
     options = parser.parse_args()
-    pipeline_seconds, baseline_seconds = measure(options.binary, options.rows)
+    pipeline_seconds, baseline_seconds = measure(options.binary, options.rows, options.repeat)
     rows = options.rows
     print("snapshot sync of %d rows of ~1 KB" % rows)
     print("%-38s %10s %12s %8s" % ("", "seconds", "rows/s", "ratio"))
