@@ -100,7 +100,7 @@ public struct Executor: Sendable {
                 guard let entry = entries[key] else { continue }
                 let verb = "cannot \(entry.action.verb) \(key.stateKey)"
                 if Task.isCancelled {
-                    fail(step, "\(verb): interrupted before it started")
+                    fail(step, Self.interrupted(entry))
                     continue
                 }
                 if let broken = prerequisites[step]?.sorted().first(where: failed.contains) {
@@ -130,6 +130,10 @@ public struct Executor: Sendable {
                     group.addTask {
                         let slot = await slots.take()
                         defer { slot.release() }
+                        // Interrupted while it waited for its turn: it makes no call.
+                        if Task.isCancelled {
+                            return Outcome(step: step, result: .failure(NodeApplier.Failure(message: Self.interrupted(entry))))
+                        }
                         return await WaitSignals.$current.withValue(WaitSignals(pausing: slot.release)) {
                             await Outcome(step: step, result: Self.attempt(entry) {
                                 try await applier.apply(entry, value: value, phase: phase)
@@ -178,6 +182,11 @@ public struct Executor: Sendable {
     struct Outcome: Sendable {
         let step: Step
         let result: Result<NodeApplier.Acted, NodeApplier.Failure>
+    }
+
+    /// Why a node interrupted before it made any call did not run.
+    static func interrupted(_ entry: PlanEntry) -> String {
+        "cannot \(entry.action.verb) \(entry.key.stateKey): interrupted before it started"
     }
 
     /// What `body` returns, or its error as a `Failure` naming the node.

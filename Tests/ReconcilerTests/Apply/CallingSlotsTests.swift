@@ -89,4 +89,15 @@ import Testing
         #expect(calls.prefix(2) == ["POST serving.public.a", "POST serving.public.b"], "\(calls)")
         #expect(Set(calls) == ["POST serving.public.a", "POST serving.public.b", "done serving.public.a", "done serving.public.b"])
     }
+
+    @Test func aNodeInterruptedWhileWaitingForItsTurnMakesNoCall() async throws {
+        let workspace = TwoCreates { _ in try? await Task.sleep(for: .seconds(30)) }
+        let apply = Task { try await Self.run(workspace) }
+        await workspace.awaitCall("POST serving.public.a")
+        apply.cancel()
+        let result = try await apply.value
+        #expect(!workspace.calls.withLock { $0 }.contains("POST serving.public.b"))
+        #expect(result.failures.map(\.message).contains("cannot create resources.synced_database_tables.b: interrupted before it started"),
+                "\(result.failures)")
+    }
 }
