@@ -3,8 +3,9 @@ import JSONCore
 import Providers
 
 /// Walks a plan's graph (planning-rules.md §6–§7): parents before children, deletes in reverse (children first; a
-/// recreate's delete half too), up to `maxNodes` nodes at once (each waits for what it created, so waits overlap). A failed node skips everything that depends on it; the rest goes on. The
-/// executor decides nothing: it carries out the plan.
+/// recreate's delete half too), up to `maxNodes` nodes at once, of which up to `maxActing` make calls (each waits
+/// for what it created, in a task of its own, so waits overlap). A failed node skips everything that depends on
+/// it; the rest goes on. The executor decides nothing: it carries out the plan.
 public struct Executor: Sendable {
     let workspace: any LakebaseWorkspace
     let journal: StateJournal
