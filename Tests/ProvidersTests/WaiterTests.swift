@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LakebaseLocalHarness
 import Testing
 import JSONCore
@@ -68,6 +69,46 @@ import JSONCore
             polls.record(clock.now) < 3 ? .pending(state: "S") : .done(1)
         }
         #expect(polls.intervals.map { ($0 * 1000).rounded() / 1000 } == [3, 0.3, 0.33])
+    }
+
+    /// A lone wait 60 s in polls every 6 s; when a wait of its kind that started earlier reaches its goal, the
+    /// platform is finishing that kind, and the wait's next poll comes within a slice, and then every tenth of the
+    /// time since that finish instead of since its own start.
+    @Test func aWaitOfTheSameKindFinishingShortensThePause() async throws {
+        let clock = SteppingClock()
+        let options = WaitOptions(timeout: 1200, clock: clock)
+        let finishedAt = Mutex<Double?>(nil)
+        clock.onSleep = { elapsed in
+            if elapsed >= 60, finishedAt.withLock({ $0 == nil }) {
+                finishedAt.withLock { $0 = clock.now }
+                options.crowds.finished("synced_database_tables", startedAt: clock.now - 100, at: clock.now)
+            }
+        }
+        let poller = Poller(options: options, resource: "synced_database_tables t", goal: "ONLINE")
+        let polls = PollTimes()
+        _ = try await poller.run { () throws(APIError) -> PollVerdict<Int> in
+            _ = polls.record(clock.now)
+            return clock.now - 1_800_000_000 >= 64 ? .done(1) : .pending(state: "S")
+        }
+        let finished = try #require(finishedAt.withLock { $0 })
+        let after = polls.all.filter { $0 >= finished }
+        #expect(after.first.map { $0 - finished } ?? 99 <= Poller.slice + 1e-9, "the next poll comes within a slice")
+        #expect(polls.intervals.suffix(3).allSatisfy { $0 <= 0.5 }, "then polls follow the finish, not the 60 s waited")
+        #expect(polls.intervals.contains { $0 > 5 }, "before it, the wait polled every tenth of the time waited")
+    }
+
+    /// Time without progress: since the wait started, or since a wait of its kind last reached its goal.
+    @Test(arguments: [
+        (10.0, nil as Double?, 70.0, 60.0),
+        (10.0, 5.0, 70.0, 60.0),
+        (10.0, 50.0, 70.0, 20.0),
+        (10.0, 70.0, 70.0, 0.0),
+    ])
+    func timeWithoutProgress(started: Double, lastFinish: Double?, now: Double, expected: Double) {
+        let crowds = WaitCrowds()
+        if let lastFinish { crowds.finished("k", startedAt: 0, at: lastFinish) }
+        #expect(crowds.progressed("k", startedAt: started, now: now) == expected)
+        #expect(crowds.progressed("other", startedAt: started, now: now) == now - started, "kinds are apart")
     }
 
     /// The rule behind the schedules, as a table: previous pause, time waited, waits of the kind → next pause.
@@ -226,6 +267,8 @@ final class PollTimes: @unchecked Sendable {
     private var times: [Double] = []
     /// Records a poll at `time`; returns how many came before.
     func record(_ time: Double) -> Int { lock.withLock { defer { times.append(time) }; return times.count } }
+    /// Every poll's time.
+    var all: [Double] { lock.withLock { times } }
     /// Seconds between consecutive polls.
     var intervals: [Double] { lock.withLock { zip(times.dropFirst(), times).map { $0 - $1 } } }
 }

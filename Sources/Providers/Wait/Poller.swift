@@ -55,7 +55,7 @@ struct Poller: Sendable {
         while true {
             switch try await Self.observed(observe) {
             case .done(let value):
-                options.crowds.finished(kind, startedAt: started)
+                options.crowds.finished(kind, startedAt: started, at: options.clock.now)
                 return value
             case .failed(let state, let message):
                 throw failure(.failed(state: state, message: message), started: started)
@@ -80,7 +80,8 @@ struct Poller: Sendable {
                 let prompted = try await sleepWhileCrowded(drawn, ceiling: pause, kind: kind, started: started,
                                                            heedFinished: heedFinished)
                 heedFinished = !prompted
-                pause = WaitCrowds.pause(after: pause, waited: options.clock.now - started, pending: options.crowds.count(kind),
+                pause = WaitCrowds.pause(after: pause, waited: options.crowds.progressed(kind, startedAt: started, now: options.clock.now),
+                                         pending: options.crowds.count(kind),
                                          first: options.firstInterval, longest: options.maxInterval)
             }
         }
@@ -117,7 +118,8 @@ struct Poller: Sendable {
                newest != finishedBefore {
                 return true
             }
-            let now = WaitCrowds.pause(after: ceiling / 2, waited: options.clock.now - started,
+            let now = WaitCrowds.pause(after: ceiling / 2,
+                                       waited: options.crowds.progressed(kind, startedAt: started, now: options.clock.now),
                                        pending: options.crowds.count(kind), first: options.firstInterval,
                                        longest: options.maxInterval)
             due = min(due, now)
