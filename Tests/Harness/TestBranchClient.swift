@@ -6,6 +6,7 @@ import Providers
 public struct TestBranchClient: KindClient {
     let client: WorkspaceClient
     public let waitOptions: WaitOptions
+    public var kind: String { "test_branches" }
 
     /// A client over `client`.
     public init(client: WorkspaceClient, waitOptions: WaitOptions) {

@@ -17,7 +17,7 @@ import Testing
             + [operation(true, extra: #","response":{"name":"projects/p"}"#)], clock: clock)
         let waiter = OperationWaiter(client: try scriptedClient(transport, clock: clock),
                                      options: WaitOptions(timeout: 600, clock: clock, firstInterval: 0.5, maxInterval: 10))
-        let response = try await waiter.wait("projects/p/operations/o-1", resource: "postgres_projects p")
+        let response = try await waiter.wait("projects/p/operations/o-1", kind: "postgres_projects", id: "p")
         #expect(response["name"]?.stringValue == "projects/p")
         #expect(transport.requests.allSatisfy { $0.url.hasSuffix("/api/2.0/projects/p/operations/o-1") })
         // A lone operation is polled at least every 0.5 s until a tenth of the time waited is longer; each pause is
@@ -35,7 +35,7 @@ import Testing
         let options = WaitOptions(timeout: 600, clock: clock)
         for _ in 0..<319 { options.crowds.enter("postgres_branches") }
         let waiter = OperationWaiter(client: try scriptedClient(transport, clock: clock), options: options)
-        _ = try await waiter.wait("projects/p/branches/b/operations/o-1", resource: "postgres_branches b")
+        _ = try await waiter.wait("projects/p/branches/b/operations/o-1", kind: "postgres_branches", id: "b")
         // 320 waiting share 64 polls a second: after a first pause of 1.25–2.5 s each polls every 2.5–5 s (jittered,
         // slept in slices), not every quarter second.
         #expect(transport.sentCount == 4)
@@ -48,7 +48,7 @@ import Testing
         let clock = ManualClock()
         let waiter = OperationWaiter(client: try scriptedClient(transport, clock: clock), options: WaitOptions(clock: clock))
         do {
-            _ = try await waiter.finish(.operation("projects/p/operations/o-1"), resource: "postgres_endpoints e")
+            _ = try await waiter.finish(.operation("projects/p/operations/o-1"), kind: "postgres_endpoints", id: "e")
             Issue.record("a failed operation finished")
         } catch {
             let text = "\(error)"
@@ -62,7 +62,7 @@ import Testing
         let transport = ScriptedTransport(Array(repeating: operation(false), count: 200))
         let clock = ManualClock()
         let waiter = OperationWaiter(client: try scriptedClient(transport, clock: clock), options: WaitOptions(timeout: 60, clock: clock))
-        await #expect(throws: WaitError.self) { try await waiter.wait("projects/p/operations/o-1", resource: "r") }
+        await #expect(throws: WaitError.self) { try await waiter.wait("projects/p/operations/o-1", kind: "r", id: "1") }
         #expect(clock.pauses.reduce(0, +) <= 60.001)
         // A lone wait is polled every tenth of the time waited (at least every 0.25 s, jittered): about 55 polls in
         // 60 s, never one per request slot.
@@ -72,7 +72,7 @@ import Testing
     @Test func aDoneOutcomeNeedsNoCall() async throws {
         let transport = ScriptedTransport([])
         let waiter = OperationWaiter(client: try scriptedClient(transport), options: WaitOptions())
-        #expect(try await waiter.finish(.done(.object(["name": .string("x")])), resource: "r")["name"]?.stringValue == "x")
+        #expect(try await waiter.finish(.done(.object(["name": .string("x")])), kind: "r", id: "1")["name"]?.stringValue == "x")
         #expect(transport.sentCount == 0)
     }
 

@@ -43,7 +43,7 @@ import JSONCore
         let clock = ManualClock()
         let options = WaitOptions(timeout: 1200, clock: clock)
         for _ in 0..<otherWaits { options.crowds.enter("r") }
-        let poller = Poller(options: options, resource: "r 1", goal: "g", proportional: proportional)
+        let poller = Poller(options: options, kind: "r", resource: "r 1", goal: "g", proportional: proportional)
         let polls = PollTimes()
         _ = try await poller.run { () throws(APIError) -> PollVerdict<Int> in
             polls.record(clock.now) < 13 ? .pending(state: "S") : .done(1)
@@ -63,7 +63,7 @@ import JSONCore
                 for _ in 0..<1999 { options.crowds.leave("synced_database_tables") }
             }
         }
-        let poller = Poller(options: options, resource: "synced_database_tables t", goal: "ONLINE")
+        let poller = Poller(options: options, kind: "synced_database_tables", resource: "synced_database_tables t", goal: "ONLINE")
         let polls = PollTimes()
         _ = try await poller.run { () throws(APIError) -> PollVerdict<Int> in
             polls.record(clock.now) < 3 ? .pending(state: "S") : .done(1)
@@ -84,7 +84,7 @@ import JSONCore
                 options.crowds.finished("synced_database_tables", startedAt: clock.now - 100, at: clock.now)
             }
         }
-        let poller = Poller(options: options, resource: "synced_database_tables t", goal: "ONLINE")
+        let poller = Poller(options: options, kind: "synced_database_tables", resource: "synced_database_tables t", goal: "ONLINE")
         let polls = PollTimes()
         _ = try await poller.run { () throws(APIError) -> PollVerdict<Int> in
             _ = polls.record(clock.now)
@@ -142,7 +142,7 @@ import JSONCore
 
     @Test func longInstanceWaitsOvershootByATenthAtMost() async throws {
         let clock = ManualClock()
-        let poller = Poller(options: WaitOptions(timeout: 1200, clock: clock), resource: "r", goal: "g", proportional: true)
+        let poller = Poller(options: WaitOptions(timeout: 1200, clock: clock), kind: "r", resource: "r", goal: "g", proportional: true)
         let started = clock.now
         _ = try await poller.run { () throws(APIError) -> PollVerdict<Int> in
             clock.now - started >= 180 ? .done(1) : .pending(state: "STARTING")

@@ -7,7 +7,7 @@ struct CollectionClient: KindClient {
     let collection: RESTCollection
     let waiters: Waiters
     let waitOptions: WaitOptions
-    /// The kind name, for errors.
+    /// The kind name, for errors and the crowd of its waits.
     let kind: String
     /// The `update_mask` a PATCH sends for the changed paths, or nil when the kind has no update call.
     var updateMask: (@Sendable ([String]) -> String)?

@@ -38,6 +38,8 @@ public struct DeleteOptions: Sendable, Equatable {
 
 /// The calls one resource kind makes: each is one API call (design.md §4); waits are separate and bounded.
 public protocol KindClient: Sendable {
+    /// The kind's bundle name (`postgres_branches`): in messages, and the crowd its waits count in.
+    var kind: String { get }
     /// How long and how often this client's waits poll.
     var waitOptions: WaitOptions { get }
     /// GET the resource with id `id` (for permissions: in the bundle state's shape), or nil on 404.
@@ -65,7 +67,7 @@ extension KindClient {
 
     /// Polls GET until it answers 404, bounded by `waitOptions`.
     public func pollUntilGone(id: String) async throws {
-        try await Poller(options: waitOptions, resource: id, goal: "deletion").run { () throws(APIError) -> PollVerdict<Void> in
+        try await Poller(options: waitOptions, kind: kind, resource: "\(kind) \(id)", goal: "deletion").run { () throws(APIError) -> PollVerdict<Void> in
             guard let object = try await read(id: id) else { return .done(()) }
             return .pending(state: object["state"]?.stringValue ?? "present")
         }

@@ -5,6 +5,7 @@ import JSONCore
 struct PermissionsClient: KindClient {
     let permissions: PermissionsAPI
     let waitOptions: WaitOptions
+    var kind: String { "permissions" }
 
     init(client: WorkspaceClient, waitOptions: WaitOptions) {
         permissions = PermissionsAPI(client: client)

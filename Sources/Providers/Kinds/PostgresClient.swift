@@ -8,6 +8,8 @@ struct PostgresClient: KindClient {
     let waitOptions: WaitOptions
     /// The collection segment (`branches`).
     let collection: String
+    /// The kind's bundle name: `postgres_` and the collection.
+    var kind: String { "postgres_" + collection }
     /// The query parameter of a new id (`branch_id`).
     let idParameter: String
     /// Whether deletes take `purge` (projects, branches).
@@ -64,7 +66,7 @@ struct PostgresClient: KindClient {
         var options = waitOptions
         if readiness == .reconciled { options.timeout = min(options.timeout, 120) }
         let client = client, readiness = readiness
-        return try await Poller(options: options, resource: id, goal: readiness.goal).run { () throws(APIError) -> PollVerdict<Readiness> in
+        return try await Poller(options: options, kind: kind, resource: "\(kind) \(id)", goal: readiness.goal).run { () throws(APIError) -> PollVerdict<Readiness> in
             let answer = try await client.call("GET", Self.path(id))
             guard let object = answer.objectValue else { return .done(Readiness()) }
             switch readiness.verdict(object["status"] ?? .null) {

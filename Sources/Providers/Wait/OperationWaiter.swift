@@ -13,21 +13,23 @@ public struct OperationWaiter: Sendable {
         self.options = options
     }
 
-    /// The operation's `response` (the resource it created or changed; an empty object for deletes).
-    public func finish(_ outcome: CallOutcome, resource: String) async throws -> JSONValue {
+    /// The operation's `response` (the resource it created or changed; an empty object for deletes) on resource `id`
+    /// of `kind`.
+    public func finish(_ outcome: CallOutcome, kind: String, id: String) async throws -> JSONValue {
         switch outcome {
         case .done(let value): return value
-        case .operation(let name): return try await wait(name, resource: resource)
+        case .operation(let name): return try await wait(name, kind: kind, id: id)
         case .leftToParent: return .object([:])
         }
     }
 
     /// Polls operation `name` until it is done: a path of its own (`/api/2.0/postgres/projects/p/operations/o`), or
-    /// a name below `/api/2.0/`.
-    public func wait(_ name: String, resource: String) async throws -> JSONValue {
+    /// a name below `/api/2.0/`; the operation changes resource `id` of `kind`.
+    public func wait(_ name: String, kind: String, id: String) async throws -> JSONValue {
         let client = client
         let path = name.hasPrefix("/") ? name : "/api/2.0" + WorkspaceClient.path(name)
-        return try await Poller(options: options, resource: resource, goal: "operation \(name) done", jittered: true).run {
+        return try await Poller(options: options, kind: kind, resource: "\(kind) \(id)", goal: "operation \(name) done",
+                                jittered: true).run {
             () throws(APIError) -> PollVerdict<JSONValue> in
             Self.verdict(try await client.call("GET", path))
         }

@@ -27,7 +27,7 @@ public final class WaitSignals: Sendable {
     }
 }
 
-/// Polls `observe` until it is done, fails, or the timeout passes. Pauses follow how many waits of the same kind
+/// Polls `observe` until it is done, fails, or the timeout passes. Pauses follow how many waits of the same `kind`
 /// are under way (`WaitCrowds.pause`: doubling, capped by their shared budget and a tenth of the time waited), or,
 /// with `proportional`, stay a tenth of the time waited so far (a lone wait overshoots the moment its goal is
 /// reached by at most about 10%), always within `firstInterval…maxInterval`.
@@ -35,6 +35,9 @@ public final class WaitSignals: Sendable {
 /// service do not poll in step.
 struct Poller: Sendable {
     let options: WaitOptions
+    /// The crowd the wait counts in (`synced_database_tables`, `postgres_branches`): waits of one kind share a budget.
+    let kind: String
+    /// What is waited for, in messages (`postgres_branches projects/p/branches/b`).
     let resource: String
     let goal: String
     var proportional = false
@@ -44,7 +47,6 @@ struct Poller: Sendable {
         _ observe: @escaping @Sendable () async throws(APIError) -> PollVerdict<Value>
     ) async throws -> Value {
         let started = options.clock.now
-        let kind = String(resource.prefix { $0 != " " })
         options.crowds.enter(kind)
         defer { options.crowds.leave(kind) }
         var pause = proportional ? options.firstInterval

@@ -21,7 +21,7 @@ public struct StatementWaiter: Sendable {
     public func run(warehouseID: String, statement: String) async throws -> StatementResult {
         let first = try await statements.submit(warehouseID: warehouseID, statement: statement)
         let statements = statements
-        let ended = try await Poller(options: options, resource: "SQL statement", goal: "its end").run {
+        let ended = try await Poller(options: options, kind: "statements", resource: "SQL statement", goal: "its end").run {
             () throws(APIError) -> PollVerdict<JSONValue> in
             var answer = first
             if Self.isRunning(answer), let id = answer["statement_id"]?.stringValue {

@@ -18,7 +18,8 @@ public struct Waiters: Sendable {
     public func instanceReady(_ name: String, stopped: Bool = false) async throws -> JSONObject {
         let goal = stopped ? "STOPPED" : "AVAILABLE"
         let instances = instances
-        return try await Poller(options: options, resource: "database_instances \(name)", goal: goal, proportional: true).run {
+        return try await Poller(options: options, kind: "database_instances", resource: "database_instances \(name)", goal: goal,
+                           proportional: true).run {
             () throws(APIError) -> PollVerdict<JSONObject> in
             guard let instance = try await instances.find(name) else { return .failed(state: "404", message: "the instance no longer exists") }
             let state = instance["state"]?.stringValue ?? "STATE_UNSPECIFIED"
@@ -29,7 +30,8 @@ public struct Waiters: Sendable {
     /// Until GET answers 404 (after a delete, before the same name is created again).
     public func instanceGone(_ name: String) async throws {
         let instances = instances
-        try await Poller(options: options, resource: "database_instances \(name)", goal: "deletion", proportional: true).run {
+        try await Poller(options: options, kind: "database_instances", resource: "database_instances \(name)", goal: "deletion",
+                         proportional: true).run {
             () throws(APIError) -> PollVerdict<Void> in
             guard let instance = try await instances.find(name) else { return .done(()) }
             return .pending(state: instance["state"]?.stringValue ?? "present")
@@ -40,7 +42,7 @@ public struct Waiters: Sendable {
     /// (including the API's misspelled `SYNCED_TABLED_OFFLINE`) fail. Progress lines carry row counts.
     public func syncedTableOnline(_ name: String) async throws -> SyncedTableOutcome {
         let tables = syncedTables
-        return try await Poller(options: options, resource: "synced_database_tables \(name)", goal: "ONLINE").run {
+        return try await Poller(options: options, kind: "synced_database_tables", resource: "synced_database_tables \(name)", goal: "ONLINE").run {
             () throws(APIError) -> PollVerdict<SyncedTableOutcome> in
             guard let table = try await tables.find(name) else { return .failed(state: "404", message: "the synced table no longer exists") }
             return Self.syncedTableVerdict(table)

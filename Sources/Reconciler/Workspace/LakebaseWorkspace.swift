@@ -70,19 +70,19 @@ public struct ProvidersWorkspace: LakebaseWorkspace {
     }
 
     public func create(_ kind: NodeKind, id: String, _ body: JSONValue) async throws -> JSONValue {
-        try await operations.finish(try await client(kind).create(id: id, body), resource: "\(kind.rawValue) \(id)")
+        try await operations.finish(try await client(kind).create(id: id, body), kind: kind.rawValue, id: id)
     }
 
     public func update(_ kind: NodeKind, id: String, _ body: JSONValue, changedPaths: [String]) async throws {
         let outcome = try await client(kind).update(id: id, body, changedPaths: changedPaths)
-        _ = try await operations.finish(outcome, resource: "\(kind.rawValue) \(id)")
+        _ = try await operations.finish(outcome, kind: kind.rawValue, id: id)
     }
 
     @discardableResult
     public func delete(_ kind: NodeKind, id: String, purge: Bool) async throws -> DeleteResult {
         let outcome = try await client(kind).delete(id: id, options: DeleteOptions(purge: purge))
         if outcome == .leftToParent { return .leftToParent }
-        _ = try await operations.finish(outcome, resource: "\(kind.rawValue) \(id)")
+        _ = try await operations.finish(outcome, kind: kind.rawValue, id: id)
         return .deleted
     }
 
