@@ -6,30 +6,24 @@ import JSONCore
 /// will be created, so that it arrives with the plan's own reads instead of after them.
 public actor InstanceListing {
     let workspace: any LakebaseWorkspace
-    private var instances: Task<Result<[JSONValue], APIError>, Never>?
-    private var syncedTables: [String: Task<Result<[JSONValue], APIError>, Never>] = [:]
+    private var instances = SharedCalls<Bool, [JSONValue]>()
+    private var syncedTables = SharedCalls<String, [JSONValue]>()
 
     /// Lists through `workspace`.
     public init(workspace: any LakebaseWorkspace) { self.workspace = workspace }
 
     /// Every instance (listed once).
     public func allInstances() async -> Result<[JSONValue], APIError> {
-        if let instances { return await instances.value }
         let workspace = workspace
-        let listing = Task { await Concurrently.result { () throws(APIError) in try await workspace.listInstances() } }
-        instances = listing
-        return await listing.value
+        return await instances.call(true) { () throws(APIError) in try await workspace.listInstances() }.value
     }
 
     /// The synced tables of `instance` (listed once).
     public func syncedTables(of instance: String) async -> Result<[JSONValue], APIError> {
-        if let listing = syncedTables[instance] { return await listing.value }
         let workspace = workspace
-        let listing = Task {
-            await Concurrently.result { () throws(APIError) in try await workspace.listSyncedTables(instance: instance) }
-        }
-        syncedTables[instance] = listing
-        return await listing.value
+        return await syncedTables.call(instance) { () throws(APIError) in
+            try await workspace.listSyncedTables(instance: instance)
+        }.value
     }
 
     /// Starts listing the instances, then each one's synced tables, without waiting.

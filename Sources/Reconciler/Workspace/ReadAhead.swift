@@ -8,7 +8,7 @@ import JSONCore
 /// (the state names another id for that resource) cost one GET and nothing else.
 public actor ReadAhead {
     private let workspace: any LakebaseWorkspace
-    private var reads: [ReadKey: Task<Result<JSONValue?, APIError>, Never>] = [:]
+    private var reads = SharedCalls<ReadKey, JSONValue?>()
 
     /// Reads through `workspace`.
     public init(workspace: any LakebaseWorkspace) { self.workspace = workspace }
@@ -19,23 +19,20 @@ public actor ReadAhead {
         for node in nodes {
             guard let id = LiveReader.configuredID(node), !ReferenceScanner.containsReference(id) else { continue }
             let key = ReadKey(kind: node.key.kind, id: id)
-            guard reads[key] == nil else { continue }
-            reads[key] = Task {
-                await Concurrently.result { () throws(APIError) in try await workspace.read(key.kind, id: key.id) }
-            }
+            _ = reads.call(key) { () throws(APIError) in try await workspace.read(key.kind, id: key.id) }
         }
     }
 
     /// The answer to a read started ahead of `kind` `id`, removing it; nil when none was started.
     public func take(_ kind: NodeKind, id: String) async -> Result<JSONValue?, APIError>? {
-        guard let read = reads.removeValue(forKey: ReadKey(kind: kind, id: id)) else { return nil }
+        guard let read = reads.take(ReadKey(kind: kind, id: id)) else { return nil }
         return await read.value
     }
 
     /// How many reads started ahead are still untaken.
     public var untaken: Int { reads.count }
 
-    private struct ReadKey: Hashable {
+    private struct ReadKey: Hashable, Sendable {
         let kind: NodeKind
         let id: String
     }

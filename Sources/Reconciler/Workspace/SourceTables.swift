@@ -5,18 +5,15 @@ import JSONCore
 /// Unity Catalog tables read at most once per command, shared by preflight and the advisor.
 public actor SourceTables {
     let workspace: any LakebaseWorkspace
-    private var reads: [String: Task<Result<JSONValue?, APIError>, Never>] = [:]
+    private var reads = SharedCalls<String, JSONValue?>()
 
     /// Reads through `workspace`.
     public init(workspace: any LakebaseWorkspace) { self.workspace = workspace }
 
     /// The table (nil when it does not exist), or the API error.
     public func table(_ fullName: String) async -> Result<JSONValue?, APIError> {
-        if let read = reads[fullName] { return await read.value }
         let workspace = workspace
-        let read = Task { await Concurrently.result { () throws(APIError) in try await workspace.sourceTable(fullName) } }
-        reads[fullName] = read
-        return await read.value
+        return await reads.call(fullName) { () throws(APIError) in try await workspace.sourceTable(fullName) }.value
     }
 }
 
