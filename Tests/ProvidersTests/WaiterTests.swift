@@ -129,6 +129,31 @@ import JSONCore
         #expect(abs(pause - expected) < 1e-9, "\(previous) s, \(waited) s waited, \(pending) waiting → \(pause)")
     }
 
+    /// While waits of the kind finish, the budget grows by one poll a second for every two that finished in the last
+    /// second: 128 waiting with 128 finishing share 128 polls a second (1 s each instead of 2 s).
+    @Test(arguments: [
+        (128, 0, 2.0),
+        (128, 128, 1.0),
+        (320, 384, 1.25),
+        (2000, 0, 10.0),
+        (1064, 2000, 1.0),
+        (16, 1000, 0.25),
+    ])
+    func finishingWaitsWidenTheBudget(pending: Int, finishing: Int, expected: Double) {
+        let pause = WaitCrowds.pause(after: 10, waited: 0, pending: pending, finishing: finishing, first: 0.25, longest: 10)
+        #expect(abs(pause - expected) < 1e-9, "\(pending) waiting, \(finishing) finishing → \(pause)")
+    }
+
+    @Test func finishesAreCountedOverTheLastSecondByKind() {
+        let crowds = WaitCrowds()
+        for at in [10.0, 10.5, 10.9, 11.2] { crowds.finished("synced_database_tables", startedAt: 0, at: at) }
+        crowds.finished("postgres_branches", startedAt: 0, at: 11.2)
+        #expect(crowds.finishedInLastSecond("synced_database_tables", now: 11.2) == 3)
+        #expect(crowds.finishedInLastSecond("synced_database_tables", now: 12.3) == 0)
+        #expect(crowds.finishedInLastSecond("postgres_branches", now: 11.5) == 1)
+        #expect(crowds.finishedInLastSecond("postgres_endpoints", now: 11.5) == 0)
+    }
+
     @Test func kindsAreCountedApart() {
         let crowds = WaitCrowds()
         crowds.enter("synced_database_tables")

@@ -50,8 +50,7 @@ struct Poller: Sendable {
         options.crowds.enter(kind)
         defer { options.crowds.leave(kind) }
         var pause = proportional ? options.firstInterval
-            : WaitCrowds.pause(after: options.firstInterval / 2, waited: 0, pending: options.crowds.count(kind),
-                               first: options.firstInterval, longest: options.maxInterval)
+            : crowdPause(after: options.firstInterval / 2, started: started)
         var lastState = ""
         var heedFinished = true
         while true {
@@ -82,9 +81,7 @@ struct Poller: Sendable {
                 let prompted = try await sleepWhileCrowded(drawn, ceiling: pause, kind: kind, started: started,
                                                            heedFinished: heedFinished)
                 heedFinished = !prompted
-                pause = WaitCrowds.pause(after: pause, waited: options.crowds.progressed(kind, startedAt: started, now: options.clock.now),
-                                         pending: options.crowds.count(kind),
-                                         first: options.firstInterval, longest: options.maxInterval)
+                pause = crowdPause(after: pause, started: started)
             }
         }
     }
@@ -95,6 +92,15 @@ struct Poller: Sendable {
     @inline(never)
     private func failure(_ reason: WaitError.Reason, started: Double) -> WaitError {
         WaitError(resource: resource, goal: goal, reason: reason, waited: options.clock.now - started)
+    }
+
+    /// The next pause among the waits of this kind now (`WaitCrowds.pause`), after a pause of `previous`.
+    @inline(never)
+    private func crowdPause(after previous: Double, started: Double) -> Double {
+        let now = options.clock.now
+        return WaitCrowds.pause(after: previous, waited: options.crowds.progressed(kind, startedAt: started, now: now),
+                                pending: options.crowds.count(kind), finishing: options.crowds.finishedInLastSecond(kind, now: now),
+                                first: options.firstInterval, longest: options.maxInterval)
     }
 
     @inline(never)
@@ -120,11 +126,7 @@ struct Poller: Sendable {
                newest != finishedBefore {
                 return true
             }
-            let now = WaitCrowds.pause(after: ceiling / 2,
-                                       waited: options.crowds.progressed(kind, startedAt: started, now: options.clock.now),
-                                       pending: options.crowds.count(kind), first: options.firstInterval,
-                                       longest: options.maxInterval)
-            due = min(due, now)
+            due = min(due, crowdPause(after: ceiling / 2, started: started))
         }
         return false
     }

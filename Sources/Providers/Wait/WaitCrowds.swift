@@ -1,13 +1,14 @@
 import Synchronization
 
-/// The waits under way in one command, counted by the kind of resource they wait for (the first word of the
-/// resource they name: `synced_database_tables`, `postgres_endpoints`, …). Pollers of one kind share a budget of
-/// about `pollsPerSecond` polls a second: a thousand synced tables waiting at once poll rarely, the last few poll
-/// often, so the tail of an apply is seen soon after it is reached without more polls per table in all. Kinds are
-/// counted apart, so that many synced tables waiting do not slow the operations their parents wait on. A wait that
-/// reaches its goal prompts the sleeping waits of its kind that started before it to poll at once, and makes the
-/// others count the time they waited from then on (`progressed`): while the platform is finishing waits of a kind,
-/// the last ones poll as often as their share allows instead of a tenth of the time they waited.
+/// The waits under way in one command, counted by the kind of resource they wait for (the kind the client names:
+/// `synced_database_tables`, `postgres_endpoints`, …). Pollers of one kind share a budget of about `pollsPerSecond`
+/// polls a second, widened while waits of the kind finish (`pause`): a thousand synced tables waiting at once poll
+/// rarely, the last few poll often, so the tail of an apply is seen soon after it is reached without more polls per
+/// table in all. Kinds are counted apart, so that many synced tables waiting do not slow the operations their
+/// parents wait on. A wait that reaches its goal prompts the sleeping waits of its kind that started before it to
+/// poll at once, and makes the others count the time they waited from then on (`progressed`): while the platform is
+/// finishing waits of a kind, the last ones poll as often as their share allows instead of a tenth of the time they
+/// waited.
 public final class WaitCrowds: Sendable {
     /// The polls a second one kind of wait shares: a tenth of what 32 requests in flight answered in 50 ms allow.
     /// Measured at N = 1000 against 32 (six runs each): the last table seen 1.02–1.07× after the emulator's last
@@ -17,6 +18,7 @@ public final class WaitCrowds: Sendable {
     private let counts = Mutex<[String: Int]>([:])
     private let finishedStarts = Mutex<[String: Double]>([:])
     private let lastFinished = Mutex<[String: Double]>([:])
+    private let recentFinishes = Mutex<[String: [Double]]>([:])
 
     /// No waits yet.
     public init() {}
@@ -38,6 +40,15 @@ public final class WaitCrowds: Sendable {
     func finished(_ kind: String, startedAt start: Double, at now: Double) {
         finishedStarts.withLock { $0[kind] = max($0[kind] ?? start, start) }
         lastFinished.withLock { $0[kind] = max($0[kind] ?? now, now) }
+        recentFinishes.withLock { recent in
+            recent[kind, default: []].removeAll { $0 <= now - 1 }
+            recent[kind, default: []].append(now)
+        }
+    }
+
+    /// How many waits of `kind` reached their goal in the second before `now`.
+    func finishedInLastSecond(_ kind: String, now: Double) -> Int {
+        recentFinishes.withLock { $0[kind]?.count { $0 > now - 1 } ?? 0 }
     }
 
     /// Seconds a wait of `kind` started at `start` has waited at `now` without seeing progress: since it started, or
@@ -57,13 +68,17 @@ public final class WaitCrowds: Sendable {
     }
 
     /// The pause before the next poll of one of `pending` waits of a kind, after a pause of `previous` and `waited`
-    /// seconds without progress (see `progressed`), within `first…longest`:
-    /// - each wait's fair share of the budget is `pending / pollsPerSecond` seconds;
+    /// seconds without progress (see `progressed`), while `finishing` waits of the kind reached their goal in the
+    /// last second, within `first…longest`:
+    /// - the kind's budget is `pollsPerSecond` polls a second, plus one per wait that finished in the last second
+    ///   (while the platform finishes many, seeing each costs a poll anyway, and the crowd keeps pace with it);
+    /// - each wait's fair share of the budget is `pending / budget` seconds;
     /// - the pause doubles, up to the larger of that share and a tenth of the time waited (so a lone wait sees its
     ///   goal within about 10% of the time it took), never beyond `longest`;
     /// - and it is at least half the share while many wait (they spread out instead of polling together early).
-    public static func pause(after previous: Double, waited: Double, pending: Int, first: Double, longest: Double) -> Double {
-        let share = Double(max(pending, 1)) / pollsPerSecond
+    public static func pause(after previous: Double, waited: Double, pending: Int, finishing: Int = 0, first: Double,
+                             longest: Double) -> Double {
+        let share = Double(max(pending, 1)) / (pollsPerSecond + Double(max(finishing, 0)) / 2)
         let cap = min(longest, max(first, share, waited / 10))
         let floor = min(cap, share / 2)
         return max(floor, min(previous * 2, cap))
