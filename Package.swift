@@ -27,6 +27,7 @@ let package = Package(
             name: "CLibPQ", pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
         .systemLibrary(name: "CSpawn"),
+        .systemLibrary(name: "CMalloc"),
         .target(name: "JSONCore"),
         .target(name: "YAMLBridge", dependencies: ["CYAML", "JSONCore"]),
         .target(name: "PostgresBridge", dependencies: ["CLibPQ"]),
@@ -36,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "ReconcileCLI",
             dependencies: [
-                "JSONCore", "ManifestModel", "Reconciler", "Providers",
+                "JSONCore", "ManifestModel", "Reconciler", "Providers", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
