@@ -73,22 +73,22 @@ import Testing
     @Test func halvesOnThrottleAndGrowsBackPerStreak() async {
         let limit = AdaptiveConcurrencyLimit(maximum: 16, streakLength: 2)
         for _ in 0..<3 { await limit.acquire() }
-        await limit.release(throttled: true)
-        #expect(await limit.limit == 8)
-        await limit.release(throttled: true)
-        #expect(await limit.limit == 4)
-        await limit.release(throttled: false)
-        #expect(await limit.limit == 4)
-        for _ in 0..<2 { await limit.acquire(); await limit.release(throttled: false) }
-        #expect(await limit.limit == 5)
+        limit.release(throttled: true)
+        #expect(limit.limit == 8)
+        limit.release(throttled: true)
+        #expect(limit.limit == 4)
+        limit.release(throttled: false)
+        #expect(limit.limit == 4)
+        for _ in 0..<2 { await limit.acquire(); limit.release(throttled: false) }
+        #expect(limit.limit == 5)
     }
 
     @Test func neverBelowOneNorAboveMaximum() async {
         let limit = AdaptiveConcurrencyLimit(maximum: 2, streakLength: 1)
-        for _ in 0..<5 { await limit.acquire(); await limit.release(throttled: true) }
-        #expect(await limit.limit == 1)
-        for _ in 0..<10 { await limit.acquire(); await limit.release(throttled: false) }
-        #expect(await limit.limit == 2)
+        for _ in 0..<5 { await limit.acquire(); limit.release(throttled: true) }
+        #expect(limit.limit == 1)
+        for _ in 0..<10 { await limit.acquire(); limit.release(throttled: false) }
+        #expect(limit.limit == 2)
     }
 
     @Test func urgentRequestsGoAheadOfWaitingOnesInTheirOwnOrder() async {
@@ -97,18 +97,18 @@ import Testing
         let served = OrderRecorder()
         var tasks: [Task<Void, Never>] = []
         for (name, urgent) in [("a", false), ("b", false), ("u1", true), ("c", false), ("u2", true)] {
-            let queuedBefore = await limit.waiting
+            let queuedBefore = limit.waiting
             tasks.append(Task {
                 await AdaptiveConcurrencyLimit.$urgent.withValue(urgent) { await limit.acquire() }
                 await served.record(name)
-                await limit.release(throttled: false)
+                limit.release(throttled: false)
             })
-            while await limit.waiting == queuedBefore { await Task.yield() }
+            while limit.waiting == queuedBefore { await Task.yield() }
         }
-        await limit.release(throttled: false)
+        limit.release(throttled: false)
         for task in tasks { await task.value }
         #expect(await served.names == ["u1", "u2", "a", "b", "c"])
-        #expect(await limit.inFlight == 0)
+        #expect(limit.inFlight == 0)
     }
 
     @Test func boundsRequestsInFlight() async {
@@ -121,12 +121,12 @@ import Testing
                     await peak.enter()
                     try? await Task.sleep(for: .milliseconds(5))
                     await peak.leave()
-                    await limit.release(throttled: false)
+                    limit.release(throttled: false)
                 }
             }
         }
         #expect(await peak.peak == 3)
-        #expect(await limit.inFlight == 0)
+        #expect(limit.inFlight == 0)
     }
 }
 

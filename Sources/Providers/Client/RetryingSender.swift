@@ -47,7 +47,7 @@ public struct RetryingSender: Sendable {
                 outcome = .failure(error)
             }
             let throttled = (try? outcome.get().status) == 429
-            await limit?.release(throttled: throttled)
+            limit?.release(throttled: throttled)
             let failure: RetryPolicy.Failure
             switch outcome {
             case .success(let response):

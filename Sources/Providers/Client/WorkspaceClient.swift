@@ -51,10 +51,10 @@ public struct WorkspaceClient: Sendable {
         await gate.acquire()
         do {
             let value = try await call()
-            await gate.release(throttled: false)
+            gate.release(throttled: false)
             return value
         } catch {
-            await gate.release(throttled: false)
+            gate.release(throttled: false)
             throw error
         }
     }
