@@ -78,7 +78,7 @@ struct Poller: Sendable {
             } else {
                 // A poll a finished younger wait prompted, that found this one still pending, is not prompted again
                 // until the next poll: waits finishing out of order cost at most every other poll.
-                let prompted = try await sleepWhileCrowded(drawn, ceiling: pause, kind: kind, started: started,
+                let prompted = try await sleepWhileCrowded(drawn, ceiling: pause, started: started,
                                                            heedFinished: heedFinished)
                 heedFinished = !prompted
                 pause = crowdPause(after: pause, started: started)
@@ -97,10 +97,8 @@ struct Poller: Sendable {
     /// The next pause among the waits of this kind now (`WaitCrowds.pause`), after a pause of `previous`.
     @inline(never)
     private func crowdPause(after previous: Double, started: Double) -> Double {
-        let now = options.clock.now
-        return WaitCrowds.pause(after: previous, waited: options.crowds.progressed(kind, startedAt: started, now: now),
-                                pending: options.crowds.count(kind), finishing: options.crowds.finishedInLastSecond(kind, now: now),
-                                first: options.firstInterval, longest: options.maxInterval)
+        options.crowds.nextPause(kind, startedAt: started, now: options.clock.now, after: previous,
+                                 first: options.firstInterval, longest: options.maxInterval)
     }
 
     @inline(never)
@@ -113,7 +111,7 @@ struct Poller: Sendable {
     /// `heedFinished`, when a wait of the same kind that started later finished (the platform provisions in about
     /// the order it was asked, so this one is likely done too). Returns whether a finished wait cut it short.
     @inline(never)
-    private func sleepWhileCrowded(_ planned: Double, ceiling: Double, kind: String, started: Double,
+    private func sleepWhileCrowded(_ planned: Double, ceiling: Double, started: Double,
                                    heedFinished: Bool) async throws -> Bool {
         var due = min(planned, options.timeout - (options.clock.now - started))
         var slept = 0.0

@@ -15,63 +15,95 @@ public final class WaitCrowds: Sendable {
     /// table online instead of 1.08–1.28×, for about 5.5 requests per synced table instead of 4.6; against 128
     /// earlier, as quick with a quarter fewer requests (BENCHMARKS.md).
     public static let pollsPerSecond = 64.0
-    private let counts = Mutex<[String: Int]>([:])
-    private let finishedStarts = Mutex<[String: Double]>([:])
-    private let lastFinished = Mutex<[String: Double]>([:])
-    private let recentFinishes = Mutex<[String: [Double]]>([:])
+
+    /// One kind's waits.
+    private struct Crowd {
+        /// Waits under way.
+        var count = 0
+        /// When the latest-started wait that reached its goal had started.
+        var newestFinishedStart: Double?
+        /// When a wait last reached its goal.
+        var lastFinish: Double?
+        /// When waits reached their goal within about the last second.
+        var recentFinishes: [Double] = []
+
+        /// Seconds a wait started at `start` has waited at `now` without seeing progress.
+        func progressed(startedAt start: Double, now: Double) -> Double {
+            now - max(start, lastFinish ?? start)
+        }
+
+        /// Waits that reached their goal in the second before `now`.
+        func finishedInLastSecond(now: Double) -> Int {
+            recentFinishes.count { $0 > now - 1 }
+        }
+    }
+
+    private let crowds = Mutex<[String: Crowd]>([:])
 
     /// No waits yet.
     public init() {}
 
     /// Counts a wait of `kind` in.
     func enter(_ kind: String) {
-        counts.withLock { $0[kind, default: 0] += 1 }
+        crowds.withLock { $0[kind, default: Crowd()].count += 1 }
     }
 
-    /// Counts a wait of `kind` out.
+    /// Counts a wait of `kind` out (the kind's record of finishes stays).
     func leave(_ kind: String) {
-        counts.withLock { counts in
-            let left = (counts[kind] ?? 1) - 1
-            counts[kind] = left > 0 ? left : nil
+        crowds.withLock { crowds in
+            guard var crowd = crowds[kind] else { return }
+            crowd.count = max(0, crowd.count - 1)
+            crowds[kind] = crowd
         }
     }
 
     /// Records that a wait of `kind` started at `start` reached its goal at `now`.
     func finished(_ kind: String, startedAt start: Double, at now: Double) {
-        finishedStarts.withLock { $0[kind] = max($0[kind] ?? start, start) }
-        lastFinished.withLock { $0[kind] = max($0[kind] ?? now, now) }
-        recentFinishes.withLock { recent in
-            recent[kind, default: []].removeAll { $0 <= now - 1 }
-            recent[kind, default: []].append(now)
+        crowds.withLock { crowds in
+            var crowd = crowds[kind, default: Crowd()]
+            crowd.newestFinishedStart = max(crowd.newestFinishedStart ?? start, start)
+            crowd.lastFinish = max(crowd.lastFinish ?? now, now)
+            crowd.recentFinishes.removeAll { $0 <= now - 1 }
+            crowd.recentFinishes.append(now)
+            crowds[kind] = crowd
         }
     }
 
     /// How many waits of `kind` reached their goal in the second before `now`.
     func finishedInLastSecond(_ kind: String, now: Double) -> Int {
-        recentFinishes.withLock { $0[kind]?.count { $0 > now - 1 } ?? 0 }
+        crowds.withLock { $0[kind]?.finishedInLastSecond(now: now) ?? 0 }
     }
 
     /// Seconds a wait of `kind` started at `start` has waited at `now` without seeing progress: since it started, or
     /// since a wait of its kind last reached its goal, whichever is later.
     func progressed(_ kind: String, startedAt start: Double, now: Double) -> Double {
-        now - max(start, lastFinished.withLock { $0[kind] } ?? start)
+        crowds.withLock { $0[kind]?.progressed(startedAt: start, now: now) } ?? now - start
     }
 
     /// When the latest-started wait of `kind` that reached its goal had started, if any did.
     func newestFinishedStart(_ kind: String) -> Double? {
-        finishedStarts.withLock { $0[kind] }
+        crowds.withLock { $0[kind]?.newestFinishedStart }
     }
 
     /// Waits of `kind` under way now.
     public func count(_ kind: String) -> Int {
-        counts.withLock { $0[kind] ?? 0 }
+        crowds.withLock { $0[kind]?.count ?? 0 }
+    }
+
+    /// The next pause of a wait of `kind` started at `start`, at `now`, after a pause of `previous` (`pause`, with the
+    /// crowd read once).
+    func nextPause(_ kind: String, startedAt start: Double, now: Double, after previous: Double, first: Double,
+                   longest: Double) -> Double {
+        let crowd = crowds.withLock { $0[kind] } ?? Crowd()
+        return Self.pause(after: previous, waited: crowd.progressed(startedAt: start, now: now), pending: crowd.count,
+                          finishing: crowd.finishedInLastSecond(now: now), first: first, longest: longest)
     }
 
     /// The pause before the next poll of one of `pending` waits of a kind, after a pause of `previous` and `waited`
     /// seconds without progress (see `progressed`), while `finishing` waits of the kind reached their goal in the
     /// last second, within `first…longest`:
-    /// - the kind's budget is `pollsPerSecond` polls a second, plus one per wait that finished in the last second
-    ///   (while the platform finishes many, seeing each costs a poll anyway, and the crowd keeps pace with it);
+    /// - the kind's budget is `pollsPerSecond` polls a second, plus one for every two waits that finished in the last
+    ///   second (while the platform finishes many, seeing each costs a poll anyway, and the crowd keeps pace);
     /// - each wait's fair share of the budget is `pending / budget` seconds;
     /// - the pause doubles, up to the larger of that share and a tenth of the time waited (so a lone wait sees its
     ///   goal within about 10% of the time it took), never beyond `longest`;
