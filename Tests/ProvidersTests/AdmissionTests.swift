@@ -42,12 +42,12 @@ import Testing
         let client = WorkspaceClient(host: try WorkspaceHost(parsing: "https://example.cloud.databricks.com"),
                                      tokens: StaticTokenSource(token: "dapi-x"), sender: sender)
         let admission = try #require(sender.admission)
-        #expect(admission.maximum == 4)
+        #expect(admission.slots == 4)
         let calls = (0..<10).map { index in
             Task { _ = try await client.call("GET", "/r/\(index)") }
         }
         await Self.settle { admission.waiting == 6 && transport.holding == 2 }
-        #expect(admission.inFlight == 4, "twice the limit are past the door")
+        #expect(admission.taken == 4, "twice the limit are past the door")
         #expect(admission.waiting == 6)
         let urgent = Task {
             try await AdaptiveConcurrencyLimit.$urgent.withValue(true) { _ = try await client.call("GET", "/identity") }

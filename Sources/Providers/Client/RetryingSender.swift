@@ -9,7 +9,7 @@ public struct RetryingSender: Sendable {
     let clock: any ClientClock
     let limit: AdaptiveConcurrencyLimit?
     /// Calls past their first step at once: twice the limit's ceiling (`WorkspaceClient.admitted`).
-    let admission: AdaptiveConcurrencyLimit?
+    let admission: FairSemaphore?
     let trace: DebugTrace?
     /// Told one line per retry once a call has been retrying for `quietSeconds` (what, why, attempt, time so far).
     let notice: (@Sendable (String) -> Void)?
@@ -25,7 +25,7 @@ public struct RetryingSender: Sendable {
         self.policy = policy
         self.clock = clock
         self.limit = limit
-        admission = limit.map { AdaptiveConcurrencyLimit(maximum: 2 * $0.maximum) }
+        admission = limit.map { FairSemaphore(slots: 2 * $0.maximum) }
         self.trace = trace
         self.notice = notice
     }

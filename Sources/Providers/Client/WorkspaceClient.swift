@@ -48,15 +48,9 @@ public struct WorkspaceClient: Sendable {
     /// stack it ever reached until it ends: a thousand reads queued for 32 slots held about 5 MB this way.
     private func admitted<Value>(_ call: () async throws(APIError) -> Value) async throws(APIError) -> Value {
         guard let gate = sender.admission else { return try await call() }
-        await gate.acquire()
-        do {
-            let value = try await call()
-            gate.release(throttled: false)
-            return value
-        } catch {
-            gate.release(throttled: false)
-            throw error
-        }
+        await gate.take(urgent: AdaptiveConcurrencyLimit.urgent)
+        defer { gate.give() }
+        return try await call()
     }
 
     @inline(never)
