@@ -30,7 +30,7 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         .target(name: "JSONCore"),
         .target(name: "YAMLBridge", dependencies: ["CYAML", "JSONCore"]),
-        .target(name: "PostgresBridge", dependencies: ["CLibPQ"]),
+        .target(name: "PostgresBridge", dependencies: ["CLibPQ", "JSONCore"]),
         .target(name: "ManifestModel", dependencies: ["JSONCore", "YAMLBridge"]),
         .target(name: "Providers", dependencies: ["CCurl", "PostgresBridge", "JSONCore"]),
         .target(name: "Reconciler", dependencies: ["JSONCore", "ManifestModel", "Providers", "YAMLBridge"]),

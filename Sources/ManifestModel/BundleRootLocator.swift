@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Finds the bundle root: `-C DIR`, else `DATABRICKS_BUNDLE_ROOT`, else the working directory and its parents.
 public enum BundleRootLocator {
@@ -28,7 +32,7 @@ public enum BundleRootLocator {
             case .success(let file?): return .success((directory, file))
             case .success(nil): break
             }
-            let parent = (directory as NSString).deletingLastPathComponent
+            let parent = PathText.parent(of: directory)
             if parent == directory || parent.isEmpty { break }
             directory = parent
         }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONCore
 import YAMLBridge
 
@@ -83,8 +87,8 @@ enum IncludeExpander {
     }
 
     private static func exists(_ path: String, directory: Bool) -> Bool {
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return false }
-        return directory ? isDirectory.boolValue : !isDirectory.boolValue
+        return directory ? isDirectory : !isDirectory
     }
 }

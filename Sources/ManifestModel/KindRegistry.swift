@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// Every resource kind `reconcile` manages, in the order manifests and outputs list them. Generic code (loader,
 /// checks, reference graph, planner, renderers) asks the registry; nothing outside a kind's own file names a kind.
@@ -51,20 +51,6 @@ public enum KindRegistry {
         var byName: [String: Int]
     }
 
-    private static let store = Locked(Table(
+    private static let store = Mutex(Table(
         specs: builtIn, byName: Dictionary(uniqueKeysWithValues: builtIn.enumerated().map { ($1.kind.rawValue, $0) })))
-}
-
-/// A value behind a lock.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
 }

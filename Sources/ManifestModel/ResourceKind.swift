@@ -17,7 +17,7 @@ public struct ResourceKind: RawRepresentable, Hashable, Sendable, Comparable, Co
     public var singular: String { String(rawValue.dropLast()) }
 
     /// The kind name in words for messages: `database instance`.
-    public var words: String { singular.replacingOccurrences(of: "_", with: " ") }
+    public var words: String { singular.replacing("_", with: " ") }
 
     /// The bundle key.
     public var description: String { rawValue }

@@ -1,5 +1,8 @@
 internal import CLibPQ
-import Foundation
+import JSONCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One libpq connection: parameterised queries, COPY in and out, and errors that carry the server's message and
 /// SQLSTATE but never the password. The only type (with its extensions) that sees libpq.
@@ -83,7 +86,7 @@ public final class PGConnection {
     /// `message` with any occurrence of `secret` replaced (libpq never quotes passwords, but be sure).
     static func withoutSecret(_ message: String, _ secret: String?) -> String {
         guard let secret, !secret.isEmpty else { return message }
-        return message.replacingOccurrences(of: secret, with: "<redacted>")
+        return message.replacing(secret, with: "<redacted>")
     }
 
     /// The raw handle, for the COPY extension.
@@ -91,7 +94,7 @@ public final class PGConnection {
 
     static func trimmed(_ message: UnsafePointer<CChar>?) -> String {
         guard let message else { return "unknown libpq error" }
-        return String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(cString: message).trimmingWhitespace()
     }
 }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A workspace URL, normalized as the Databricks SDKs do (`https://` prepended when no scheme is given,
 /// trailing slashes and paths dropped), and checked against our transport rule: TLS always, plain
@@ -38,7 +42,7 @@ public struct WorkspaceHost: Sendable, Hashable, CustomStringConvertible {
         var rest = Substring(text.trimmingWhitespace)
         guard !rest.isEmpty else { throw .empty }
         var scheme = "https"
-        if let range = rest.range(of: "://") {
+        if let range = rest.firstRange(of: "://") {
             scheme = rest[..<range.lowerBound].lowercased()
             rest = rest[range.upperBound...]
         }

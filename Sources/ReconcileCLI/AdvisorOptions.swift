@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ManifestModel
 import Reconciler
 
@@ -42,7 +46,7 @@ struct AdvisorOptions: ParsableArguments {
             }
         }
         if !findings.items.isEmpty {
-            FileHandle.standardError.write(Data(DiagnosticRenderer(sources: connection.loaded.sources).render(findings).utf8))
+            Terminal.writeStandardError(DiagnosticRenderer(sources: connection.loaded.sources).render(findings))
         }
         if findings.hasErrors { throw CommandFailure("the advisor found an instance over its limits; nothing was changed") }
         return report

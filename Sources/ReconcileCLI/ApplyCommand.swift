@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Providers
 import Reconciler
 
@@ -49,7 +53,7 @@ struct ApplyCommand: AsyncParsableCommand {
             if let planFile {
                 let text: String
                 do { text = try String(contentsOfFile: planFile, encoding: .utf8) } catch {
-                    throw CommandFailure("cannot read \(planFile): \(error.localizedDescription)")
+                    throw CommandFailure("cannot read \(planFile): \(error)")
                 }
                 let saved = try SavedPlan(parsing: text, file: planFile)
                 if let mismatch = saved.mismatch(state: state, plan: outcome.plan) { throw CommandFailure(mismatch) }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ManifestModel
 import Providers
 import Reconciler
@@ -71,7 +75,7 @@ struct BundleConnection {
         guard !shown.isEmpty else { return }
         var problems = Diagnostics()
         for item in shown { problems.append(item) }
-        FileHandle.standardError.write(Data(DiagnosticRenderer(sources: loaded.sources).render(problems).utf8))
+        Terminal.writeStandardError(DiagnosticRenderer(sources: loaded.sources).render(problems))
         if loaded.diagnostics.hasErrors { throw ExitCode(1) }
     }
 

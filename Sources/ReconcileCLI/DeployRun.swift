@@ -1,5 +1,17 @@
+import Dispatch
+import JSONCore
+import Synchronization
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Providers
 import Reconciler
 
@@ -61,10 +73,10 @@ struct DeployRun {
             throw CommandFailure(approval.preventDestroyErrors.joined(separator: "\n"))
         }
         guard approval.needsConfirmation || destroy else { return }
-        FileHandle.standardError.write(Data((preface + approval.banners + trailer).utf8))
+        Terminal.writeStandardError(preface + approval.banners + trailer)
         if autoApprove { return }
         guard Terminal.isInteractive else { throw CommandFailure(Approval.noTerminalMessage(destroy: destroy)) }
-        FileHandle.standardError.write(Data("\nWould you like to proceed? [y/N]: ".utf8))
+        Terminal.writeStandardError("\nWould you like to proceed? [y/N]: ")
         guard Approval.isYes(readLine()) else {
             Terminal.standardError(destroy ? "Destroy cancelled!" : "Deployment cancelled!")
             throw ExitCode(1)
@@ -129,7 +141,7 @@ struct StandardErrorReporter: ApplyReporter {
 /// each resource being waited for and its state or row counts); otherwise one plain line per observed change.
 final class ProgressPrinter: @unchecked Sendable {
     private let start = Date()
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var states: [(resource: String, state: String)] = []
     private var timer: DispatchSourceTimer?
 
@@ -146,7 +158,7 @@ final class ProgressPrinter: @unchecked Sendable {
 
     private var elapsed: String {
         let seconds = Int(Date().timeIntervalSince(start))
-        return "\(seconds / 60):\(String(format: "%02d", seconds % 60))"
+        return "\(seconds / 60):\(CFormat.string("%02ld", seconds % 60))"
     }
 
     /// One observation, `resource: state`.
@@ -155,8 +167,8 @@ final class ProgressPrinter: @unchecked Sendable {
             Terminal.standardError("  [\(elapsed)] \(text)")
             return
         }
-        let parts = text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        lock.withLock {
+        let parts = text.split(separator: ":", maxSplits: 1).map { $0.trimmingWhitespace() }
+        lock.withLock { _ in
             let resource = parts.first ?? text
             let state = parts.count > 1 ? parts[1] : ""
             if let index = states.firstIndex(where: { $0.resource == resource }) {
@@ -170,14 +182,14 @@ final class ProgressPrinter: @unchecked Sendable {
 
     /// A resource is no longer waited for.
     func done(_ resource: String) {
-        lock.withLock { states.removeAll { $0.resource == resource } }
+        lock.withLock { _ in states.removeAll { $0.resource == resource } }
     }
 
     private func redraw() {
-        let text = lock.withLock {
+        let text = lock.withLock { _ in
             states.map { entry in
                 let name = entry.resource.split(separator: " ", maxSplits: 1).last.map(String.init) ?? entry.resource
-                return "\(name) \(entry.state.replacingOccurrences(of: "SYNCED_TABLE_", with: ""))"
+                return "\(name) \(entry.state.replacing("SYNCED_TABLE_", with: ""))"
             }.joined(separator: " | ")
         }
         guard !text.isEmpty else { return }

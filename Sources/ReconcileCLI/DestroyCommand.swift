@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Reconciler
 
 /// `reconcile destroy`: deletes every resource the bundle's state records, children first.

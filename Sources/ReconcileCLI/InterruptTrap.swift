@@ -1,5 +1,15 @@
+import Synchronization
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Runs `handler` on SIGINT or SIGTERM while it is the innermost armed trap (an apply's graceful stop takes over
 /// from the lock's release-and-exit); a second signal, or a signal while no trap is armed, exits at once with 130.
@@ -16,14 +26,14 @@ final class InterruptTrap: @unchecked Sendable {
     func cancel() { Self.registry.remove(id) }
 
     private final class Registry: @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = Mutex(())
         private var handlers: [(id: Int, handler: @Sendable () -> Void)] = []
         private var nextID = 0
         private var signals = 0
         private var sources: [DispatchSourceSignal] = []
 
         func push(_ handler: @escaping @Sendable () -> Void) -> Int {
-            lock.withLock {
+            lock.withLock { _ in
                 if sources.isEmpty { install() }
                 nextID += 1
                 handlers.append((nextID, handler))
@@ -32,7 +42,7 @@ final class InterruptTrap: @unchecked Sendable {
         }
 
         func remove(_ id: Int) {
-            lock.withLock { handlers.removeAll { $0.id == id } }
+            lock.withLock { _ in handlers.removeAll { $0.id == id } }
         }
 
         private func install() {
@@ -45,7 +55,7 @@ final class InterruptTrap: @unchecked Sendable {
         }
 
         private func fire() {
-            let handler = lock.withLock { () -> (@Sendable () -> Void)? in
+            let handler = lock.withLock { _ -> (@Sendable () -> Void)? in
                 signals += 1
                 return signals > 1 ? nil : handlers.last?.handler
             }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ManifestModel
 import Reconciler
 
@@ -48,7 +52,7 @@ struct PlanCommand: AsyncParsableCommand {
                 try PlanJSONRenderer.render(outcome.plan, cliVersion: ReconcileVersion.current)
                     .write(toFile: out, atomically: true, encoding: .utf8)
             } catch {
-                throw CommandFailure("cannot write the plan to \(out): \(error.localizedDescription)")
+                throw CommandFailure("cannot write the plan to \(out): \(error)")
             }
         }
         if detailedExitcode, outcome.plan.hasChanges { throw ExitCode(2) }
@@ -95,7 +99,7 @@ enum PlanRun {
         }
         let findings = Preflight.check(bundle: connection.bundle, plan: outcome.plan, facts: facts)
         guard !findings.items.isEmpty else { return }
-        FileHandle.standardError.write(Data(DiagnosticRenderer(sources: connection.loaded.sources).render(findings).utf8))
+        Terminal.writeStandardError(DiagnosticRenderer(sources: connection.loaded.sources).render(findings))
         let errors = findings.items.filter { $0.severity == .error }.count
         if errors > 0 {
             throw CommandFailure("preflight found \(errors) error\(errors == 1 ? "" : "s"); nothing was changed (--skip-preflight skips these checks)")

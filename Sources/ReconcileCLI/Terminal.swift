@@ -1,4 +1,14 @@
+import Synchronization
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ManifestModel
 
 /// The bundle type, named without clashing with Foundation's `Bundle`.
@@ -6,15 +16,15 @@ typealias ManifestModelBundle = ManifestModel.Bundle
 
 /// Standard error and terminal facts.
 enum Terminal {
-    private static let lock = NSLock()
+    private static let lock = Mutex(())
     nonisolated(unsafe) private static var statusShown = false
 
     /// Writes a line to standard error (clearing a status line first).
     static func standardError(_ line: String) {
-        lock.withLock {
+        lock.withLock { _ in
             let clear = statusShown ? "\r\u{1B}[K" : ""
             statusShown = false
-            FileHandle.standardError.write(Data((clear + line + "\n").utf8))
+            Terminal.writeStandardError(clear + line + "\n")
         }
     }
 
@@ -23,9 +33,21 @@ enum Terminal {
         var size = winsize()
         let width = ioctl(2, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 10 ? Int(size.ws_col) - 1 : 79
         let shown = line.count > width ? String(line.prefix(width - 1)) + "…" : line
-        lock.withLock {
+        lock.withLock { _ in
             statusShown = true
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + shown).utf8))
+            Terminal.writeStandardError("\r\u{1B}[K" + shown)
+        }
+    }
+
+    /// Writes `text` to standard error as it is (no lock, no status line handling).
+    static func writeStandardError(_ text: String) {
+        var bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress.map { $0 + written }, $0.count - written) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return }
+            written += count
         }
     }
 

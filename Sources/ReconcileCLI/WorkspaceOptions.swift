@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Providers
 
 /// Flags shared by every command that talks to a workspace.
@@ -26,19 +30,19 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// Connection options from these flags.
     func connectionOptions() -> ConnectionOptions {
-        let trace = debug ? DebugTrace { line in FileHandle.standardError.write(Data((line + "\n").utf8)) } : nil
+        let trace = debug ? DebugTrace { line in Terminal.writeStandardError(line + "\n") } : nil
         return ConnectionOptions(
             maxParallel: maxParallel, retryTimeout: retryTimeout, trace: trace,
             userAgent: "lakebase-reconcile/\(ReconcileVersion.current)",
             cliPath: ProcessInfo.processInfo.environment["DATABRICKS_CLI_PATH"],
-            retryNotice: { line in FileHandle.standardError.write(Data(("note: " + line + "\n").utf8)) })
+            retryNotice: { line in Terminal.writeStandardError("note: " + line + "\n") })
     }
 
     /// Auth inputs from these flags, the environment and the bundle's `workspace.host`/`workspace.profile`.
     func authInputs(bundleHost: String?, bundleProfile: String?) -> AuthInputs {
         AuthInputs(
             profileFlag: profile, hostFlag: host, environment: ProcessInfo.processInfo.environment,
-            bundleHost: bundleHost, bundleProfile: bundleProfile, homeDirectory: NSHomeDirectory(),
+            bundleHost: bundleHost, bundleProfile: bundleProfile, homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path,
             readFile: { try? String(contentsOfFile: $0, encoding: .utf8) })
     }
 }

@@ -9,7 +9,7 @@ public struct StatementResult: Sendable, Hashable {
 
     /// The value of `column` in the first row.
     public func first(_ column: String) -> String? {
-        guard let index = columns.firstIndex(where: { $0.caseInsensitiveCompare(column) == .orderedSame }) else { return nil }
+        guard let index = columns.firstIndex(where: { $0.lowercased() == column.lowercased() }) else { return nil }
         return rows.first.flatMap { index < $0.count ? $0[index] : nil }
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONCore
 
 /// The workspace files calls a remote state file and a deploy lock need (lakebase-api.md §13).

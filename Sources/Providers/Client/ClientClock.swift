@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Time as the client and the waiters see it, injected so tests can run minutes of waiting in no time.
 public protocol ClientClock: Sendable {

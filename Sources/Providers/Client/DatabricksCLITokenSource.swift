@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONCore
 
 /// The `databricks-cli` auth type: runs `databricks auth token --profile P` (or `--host H`), reads
@@ -22,14 +26,14 @@ public actor DatabricksCLITokenSource: TokenSource, CustomStringConvertible {
 
     public func token(refresh: Bool) async throws(APIError) -> String {
         if !refresh, let cached, cached.isFresh(now: clock.now, lifetime: 3600) { return cached.value }
-        let (status, output, errors) = await Self.run(executable, arguments)
+        let run = await CommandOutput.run(executable, arguments)
         let command = "\(executable) \(arguments.joined(separator: " "))"
-        guard status == 0 else {
+        guard run.status == 0 else {
             throw APIError(status: 0, errorCode: "DATABRICKS_CLI_FAILED",
-                           message: "`\(command)` failed (exit \(status)): \(errors.trimmingCharacters(in: .whitespacesAndNewlines))",
+                           message: "`\(command)` failed (exit \(run.status)): \(run.errors.trimmingWhitespace())",
                            method: "EXEC", path: "databricks auth token")
         }
-        let body = (try? JSONParser.parse(output)) ?? .null
+        let body = (try? JSONParser.parse(run.output)) ?? .null
         guard let token = body["access_token"]?.stringValue, !token.isEmpty else {
             throw APIError(status: 0, errorCode: "DATABRICKS_CLI_FAILED",
                            message: "`\(command)` printed no access_token", method: "EXEC", path: "databricks auth token")
@@ -41,7 +45,7 @@ public actor DatabricksCLITokenSource: TokenSource, CustomStringConvertible {
 
     /// Parses RFC 3339 (any fraction, `Z` or an offset) or `YYYY-MM-DD HH:MM:SS[.fff]` (UTC).
     static func parseExpiry(_ text: String) -> Double? {
-        var normalized = text.replacingOccurrences(of: " ", with: "T")
+        var normalized = text.replacing(" ", with: "T")
         if let dot = normalized.firstIndex(of: ".") {
             let fractionEnd = normalized[dot...].dropFirst().firstIndex { !$0.isNumber } ?? normalized.endIndex
             normalized.removeSubrange(dot..<fractionEnd)
@@ -50,31 +54,5 @@ public actor DatabricksCLITokenSource: TokenSource, CustomStringConvertible {
             normalized += "Z"
         }
         return (try? Date.ISO8601FormatStyle().parse(normalized))?.timeIntervalSince1970
-    }
-
-    /// Runs the CLI and collects its output (the CLI exits by itself; output is small).
-    private static func run(_ executable: String, _ arguments: [String]) async -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [executable] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        return await withCheckedContinuation { continuation in
-            process.terminationHandler = { finished in
-                let out = output.fileHandleForReading.readDataToEndOfFile()
-                let err = errors.fileHandleForReading.readDataToEndOfFile()
-                continuation.resume(returning: (finished.terminationStatus, String(decoding: out, as: UTF8.self),
-                                                String(decoding: err, as: UTF8.self)))
-            }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(returning: (127, "", "cannot run \(executable): \(error.localizedDescription)"))
-            }
-        }
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONCore
 
 /// OAuth machine-to-machine: finds the token endpoint (host metadata `/.well-known/databricks-config`, else
@@ -87,8 +91,6 @@ public actor OAuthM2MTokenSource: TokenSource, CustomStringConvertible {
 
     /// `application/x-www-form-urlencoded` encoding of a credential (RFC 6749 §2.3.1).
     static func formEncode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+        PercentEncoding.encode(text, keeping: "-._~")
     }
 }

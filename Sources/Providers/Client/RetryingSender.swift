@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import JSONCore
 
 /// Sends requests with the retry rule of lakebase-api.md §15: 429/503 honour `Retry-After` (capped),
 /// connection failures back off with full jitter, other statuses are final; all within `policy.budget`.
@@ -74,8 +79,8 @@ public struct RetryingSender: Sendable {
                 case .success(let response): why = "HTTP \(response.status)"
                 case .failure(let error): why = error.message
                 }
-                notice("retrying \(outgoing.method) \(HTTPRequest.pathOnly(outgoing.url)) in \(String(format: "%.1f", wait)) s: \(why) "
-                       + "(attempt \(attempt), \(String(format: "%.1f", elapsed)) s so far)")
+                notice("retrying \(outgoing.method) \(HTTPRequest.pathOnly(outgoing.url)) in \(CFormat.string("%.1f", wait)) s: \(why) "
+                       + "(attempt \(attempt), \(CFormat.string("%.1f", elapsed)) s so far)")
             }
             do {
                 try await clock.sleep(seconds: wait)

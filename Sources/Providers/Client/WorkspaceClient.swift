@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONCore
 
 /// JSON calls to one workspace: `Authorization: Bearer` from the token source (a 401 refreshes the token once),
@@ -104,9 +108,7 @@ public struct WorkspaceClient: Sendable {
 
     /// `value` percent-encoded as one path segment (dots stay, as the API expects for `cat.schema.table`).
     public static func segment(_ value: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~@")
-        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+        PercentEncoding.encode(value, keeping: "-._~@")
     }
 
     /// A path below a collection: each `/`-separated part of `id` percent-encoded as a segment, the slashes kept, so
@@ -119,10 +121,8 @@ public struct WorkspaceClient: Sendable {
 
     static func queryString(_ query: [(String, String)]) -> String {
         guard !query.isEmpty else { return "" }
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~/*,")
         return "?" + query.map { name, value in
-            "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)"
+            "\(name)=\(PercentEncoding.encode(value, keeping: "-._~/*,"))"
         }.joined(separator: "&")
     }
 }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import JSONCore
 
 /// A failed Databricks REST call: which call, the HTTP status, and the server's `error_code` and message.
 /// Its description never holds a request body, a header or a credential.
@@ -45,7 +50,7 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
         self.retryAfter = retryAfter
         let parsed = try? JSONDecoder().decode(ErrorBody.self, from: body)
         errorCode = parsed?.errorCode ?? parsed?.error.flatMap { $0.contains(" ") ? nil : $0 } ?? Self.fallbackCode(status)
-        let text = String(decoding: body.prefix(512), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: body.prefix(512), as: UTF8.self).trimmingWhitespace()
         message = parsed?.message ?? parsed?.detail ?? parsed?.errorDescription ?? parsed?.error
             ?? (parsed == nil && !text.isEmpty && !text.hasPrefix("<") ? text : Self.statusText(status))
         requestID = parsed?.details?.compactMap(\.requestID).first

@@ -1,8 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import JSONCore
 internal import CCurl
 
-/// Owns one libcurl easy handle. Handles are pooled so connections (and TLS sessions) are reused.
-final class CurlEasyHandle {
+/// Owns one libcurl easy handle. Handles are pooled so connections (and TLS sessions) are reused; the pool hands
+/// each to one transfer at a time, which is what makes passing it between threads safe.
+final class CurlEasyHandle: @unchecked Sendable {
     let handle: UnsafeMutableRawPointer
 
     init?() {
@@ -21,8 +27,8 @@ final class CurlResponseSink {
     func appendHeaderLine(_ line: String) {
         if line.hasPrefix("HTTP/") { headers = [:]; return }  // a new response (after 100-continue or a redirect)
         guard let colon = line.firstIndex(of: ":") else { return }
-        let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = line[..<colon].trimmingWhitespace().lowercased()
+        let value = line[line.index(after: colon)...].trimmingWhitespace()
         headers[name] = value
     }
 }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Synchronization
 internal import CCurl
 
 /// HTTP over libcurl: pooled easy handles (connection reuse), HTTP/2 over TLS when offered, connect, total
@@ -10,8 +15,7 @@ public final class CurlTransport: @unchecked Sendable {
     private let connectTimeout: Int
     private let totalTimeout: Int
     private let inactivityTimeout: Int
-    private var idle: [CurlEasyHandle] = []
-    private let lock = NSLock()
+    private let idle = Mutex<[CurlEasyHandle]>([])
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
     /// A transport sending `User-Agent: userAgent`, with timeouts in seconds.
@@ -25,22 +29,15 @@ public final class CurlTransport: @unchecked Sendable {
 
     /// Sends `request` and returns the response, whatever its status.
     public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
-        let result: Result<HTTPResponse, TransportError> = await withCheckedContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(returning: self.perform(request)) }
-        }
-        return try result.get()
+        try await OwnThread.result { self.perform(request) }.get()
     }
 
     private func checkout() -> CurlEasyHandle? {
-        lock.lock()
-        defer { lock.unlock() }
-        return idle.popLast() ?? CurlEasyHandle()
+        idle.withLock { $0.popLast() } ?? CurlEasyHandle()
     }
 
     private func checkin(_ handle: CurlEasyHandle) {
-        lock.lock()
-        idle.append(handle)
-        lock.unlock()
+        idle.withLock { $0.append(handle) }
     }
 
     private func perform(_ request: HTTPRequest) -> Result<HTTPResponse, TransportError> {

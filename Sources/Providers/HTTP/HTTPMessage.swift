@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One HTTP request as the transport sends it.
 public struct HTTPRequest: Sendable {
@@ -70,7 +74,7 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
 extension HTTPRequest {
     /// The URL's path without scheme, host, query or credentials, for messages.
     static func pathOnly(_ url: String) -> String {
-        guard let afterScheme = url.range(of: "://") else { return url }
+        guard let afterScheme = url.firstRange(of: "://") else { return url }
         let rest = url[afterScheme.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return "/" }
         return String(rest[slash...].prefix { $0 != "?" && $0 != "#" })
@@ -78,7 +82,7 @@ extension HTTPRequest {
 
     /// `scheme://host[:port]` of a URL (no credentials, path or query).
     static func origin(_ url: String) -> String {
-        guard let afterScheme = url.range(of: "://") else { return url }
+        guard let afterScheme = url.firstRange(of: "://") else { return url }
         let rest = url[afterScheme.upperBound...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let hostPart = authority.split(separator: "@").last.map(String.init) ?? String(authority)

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import JSONCore
 
 /// When to retry a failed call and how long to wait (lakebase-api.md §15, our rule): 429 and 503 honour
 /// `Retry-After` (capped); connection-level failures back off exponentially with full jitter; everything
@@ -62,7 +67,7 @@ public struct RetryPolicy: Sendable {
 
     /// Parses a `Retry-After` header: delta seconds, or an HTTP date relative to `now` (seconds since 1970).
     public static func parseRetryAfter(_ header: String?, now: Double) -> Double? {
-        guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty else { return nil }
+        guard let header = header?.trimmingWhitespace(), !header.isEmpty else { return nil }
         if let seconds = Double(header) { return max(0, seconds) }
         guard let date = HTTPDate.parse(header) else { return nil }
         return max(0, date - now)

@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// The client of every kind, by the node kind name the reconciler uses (`database_instances`,
 /// `database_instances.permissions`). Adding a kind: one `KindClient` file and one line in `builtIn`.
@@ -21,30 +21,16 @@ public enum KindClients {
         ("postgres_synced_tables", PostgresClient.syncedTables),
     ]
 
-    private static let registered = LockedFactories(builtIn)
+    private static let registered = Mutex(Dictionary(builtIn.map { ($0.name, $0.make) }, uniquingKeysWith: { first, _ in first }))
 
     /// Registers the client of another kind (a test kind, or a later family).
-    public static func register(_ name: String, _ make: @escaping Factory) { registered.set(name, make) }
+    public static func register(_ name: String, _ make: @escaping Factory) { registered.withLock { $0[name] = make } }
 
     /// The names that have a client.
-    public static var names: [String] { registered.names }
+    public static var names: [String] { registered.withLock { $0.keys.sorted() } }
 
     /// Every registered kind's client, over `client`.
     public static func make(client: WorkspaceClient, waitOptions: WaitOptions) -> [String: any KindClient] {
-        registered.all.mapValues { $0(client, waitOptions) }
+        registered.withLock { $0 }.mapValues { $0(client, waitOptions) }
     }
-}
-
-/// The registered factories behind a lock.
-private final class LockedFactories: @unchecked Sendable {
-    private let lock = NSLock()
-    private var factories: [String: KindClients.Factory]
-
-    init(_ initial: [(name: String, make: KindClients.Factory)]) {
-        factories = Dictionary(initial.map { ($0.name, $0.make) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    var all: [String: KindClients.Factory] { lock.withLock { factories } }
-    var names: [String] { lock.withLock { factories.keys.sorted() } }
-    func set(_ name: String, _ make: @escaping KindClients.Factory) { lock.withLock { factories[name] = make } }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import PostgresBridge
 
 /// Facts about a synced table's PostgreSQL table, read over libpq.
@@ -79,7 +83,7 @@ public struct InstanceInspector: Sendable {
                 "SELECT c.oid::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2",
                 [schema, table])
             guard let oid = found.first?.first ?? nil else { return PostgresTableFacts(exists: false, rows: 0, totalBytes: 0, partitions: 0) }
-            let quoted = "\"" + schema.replacingOccurrences(of: "\"", with: "\"\"") + "\".\"" + table.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            let quoted = Self.quotedIdentifier(schema) + "." + Self.quotedIdentifier(table)
             let rows = try connection.query("SELECT count(*)::text FROM \(quoted)").first?.first.flatMap { $0.flatMap(Int64.init) } ?? 0
             let sizes = try connection.query("""
                 SELECT count(child.oid)::text, (coalesce(sum(pg_total_relation_size(child.oid)), 0) + pg_total_relation_size(parent.oid))::text
@@ -91,9 +95,17 @@ public struct InstanceInspector: Sendable {
         }
     }
 
-    private static func offThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+    /// `name` as a PostgreSQL quoted identifier: in double quotes, each double quote doubled (scalar by scalar, so a
+    /// quote followed by a combining mark is doubled too).
+    static func quotedIdentifier(_ name: String) -> String {
+        var out = "\""
+        for scalar in name.unicodeScalars {
+            if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
         }
+        return out + "\""
+    }
+
+    private static func offThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await OwnThread.result { Result { try work() } }.get()
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How long and how often waiters poll, and where they report progress.
 public struct WaitOptions: Sendable {

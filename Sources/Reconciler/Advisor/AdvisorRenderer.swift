@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONCore
 
 /// The advisor's figures in the text and markdown plans, and as the `advisor` object of the JSON plan.
@@ -25,7 +29,7 @@ public enum AdvisorRenderer {
         if seconds < 1 { return "under 1 s" }
         if seconds < 120 { return "about \(Int(seconds.rounded())) s" }
         if seconds < 7200 { return "about \(Int((seconds / 60).rounded())) min" }
-        return String(format: "about %.1f h", seconds / 3600)
+        return "about " + CFormat.string("%.1f", seconds / 3600) + " h"
     }
 
     /// A whole number with thousands separators.
@@ -42,7 +46,7 @@ public enum AdvisorRenderer {
             out.append("  \(instance.name): CU_\(instance.capacityUnits) × \(instance.nodes) node\(instance.nodes == 1 ? "" : "s")")
             if let low = instance.sizeLowBytes, let high = instance.sizeHighBytes {
                 let share = high / report.facts.instanceStorageLimitBytes * 100
-                out.append("    PostgreSQL size: \(ByteCount.text(low)) – \(ByteCount.text(high)) of \(ByteCount.text(report.facts.instanceStorageLimitBytes)) (up to \(String(format: share < 1 ? "%.1f" : "%.0f", share))%)")
+                out.append("    PostgreSQL size: \(ByteCount.text(low)) – \(ByteCount.text(high)) of \(ByteCount.text(report.facts.instanceStorageLimitBytes)) (up to \(CFormat.string(share < 1 ? "%.1f" : "%.0f", share))%)")
             } else if !instance.unknownSources.isEmpty {
                 out.append("    PostgreSQL size: unknown (no source size for \(instance.unknownSources.joined(separator: ", ")))")
             }
@@ -81,7 +85,7 @@ public enum AdvisorRenderer {
         }
         for instance in report.instances {
             let size = instance.sizeLowBytes.flatMap { low in instance.sizeHighBytes.map { "\(ByteCount.text(low)) – \(ByteCount.text($0))" } } ?? "unknown"
-            let share = instance.sizeHighBytes.map { String(format: "%.1f%%", $0 / report.facts.instanceStorageLimitBytes * 100) } ?? "–"
+            let share = instance.sizeHighBytes.map { CFormat.string("%.1f%%", $0 / report.facts.instanceStorageLimitBytes * 100) } ?? "–"
             out += "| `\(instance.name)` | CU_\(instance.capacityUnits) × \(instance.nodes) | \(size) | \(share) | \(count(instance.incrementalCeiling)) rows/s |\n"
         }
         let syncs = report.instances.flatMap(\.initialSyncs)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONCore
 
 /// The Autoscaling part of the advisor's text, markdown and JSON: per project its branches and every endpoint's
@@ -164,7 +168,7 @@ enum AutoscalingAdvice {
     /// `0.5`, `2`, `0.111`: a figure without trailing zeros.
     static func number(_ value: Double) -> String {
         if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
-        var text = String(format: "%.3f", value)
+        var text = CFormat.string("%.3f", value)
         while text.hasSuffix("0") { text.removeLast() }
         return text
     }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import JSONCore
 
 /// What must be confirmed before a plan runs (planning-rules.md §10.4): `prevent_destroy` refusals first, then one
 /// banner per kind of destructive nodes whose behaviour asks for one (`KindBehaviour.banner`), in registry order.
@@ -42,7 +47,7 @@ public struct Approval: Sendable {
     /// Whether an answer to `Would you like to proceed? [y/N]:` means yes.
     public static func isYes(_ answer: String?) -> Bool {
         guard let answer else { return false }
-        let word = answer.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let word = answer.trimmingWhitespace().lowercased()
         return word == "y" || word == "yes"
     }
 }

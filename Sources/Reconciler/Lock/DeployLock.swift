@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONCore
 
 /// The deploy lock `${workspace.state_path}/deploy.lock` (planning-rules.md §12), JSON with the CLI's Go field
@@ -67,10 +71,8 @@ public struct DeployLock: Sendable {
     static func rfc3339Nano(_ date: Date) -> String {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         let nanos = Int(((date.timeIntervalSince1970 - seconds) * 1_000_000_000).rounded())
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        let base = formatter.string(from: Date(timeIntervalSince1970: seconds)).dropLast()
-        return base + "." + String(format: "%09d", min(nanos, 999_999_999)) + "Z"
+        let base = Date.ISO8601FormatStyle().format(Date(timeIntervalSince1970: seconds)).dropLast()
+        return base + "." + CFormat.string("%09ld", min(nanos, 999_999_999)) + "Z"
     }
 
     /// Go's default time format, `2026-08-20 10:11:12.123 +0000 UTC`, from an RFC 3339 time.

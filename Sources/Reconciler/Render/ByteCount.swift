@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import JSONCore
 
 /// Byte counts as people read them: `812 bytes`, `1.3 MB`, `2.0 TB` (powers of 1024).
 public enum ByteCount {
@@ -12,6 +17,6 @@ public enum ByteCount {
             unit += 1
         }
         if unit == 0 { return "\(Int(value)) bytes" }
-        return String(format: number < 10 ? "%.1f %@" : "%.0f %@", number, units[unit])
+        return CFormat.string(number < 10 ? "%.1f" : "%.0f", number) + " " + units[unit]
     }
 }

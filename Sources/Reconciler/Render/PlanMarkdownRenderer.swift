@@ -30,7 +30,7 @@ public enum PlanMarkdownRenderer {
         let causes = entry.changes.filter { $0.action == entry.action }.map { change -> String in
             "`\(change.path)`" + (change.reason.map { " (\($0))" } ?? "")
         }
-        let reasons = entry.reasons.map { $0.replacingOccurrences(of: "|", with: "\\|") }
+        let reasons = entry.reasons.map { $0.replacing("|", with: "\\|") }
         let text = (causes + reasons).joined(separator: ", ")
         if !text.isEmpty { return text }
         return entry.action == .create ? "new" : ""

@@ -28,7 +28,7 @@ struct PlanNarrative {
         case .skip: headline = "\(label) is unchanged"
         }
         fields = Self.fieldLines(entry)
-        notes = entry.reasons.map { $0.replacingOccurrences(of: "parent_recreated: ", with: "replaced because ") }
+        notes = entry.reasons.map { $0.replacing("parent_recreated: ", with: "replaced because ") }
         warnings = DataLossWarnings.warnings(for: entry, in: plan)
     }
 

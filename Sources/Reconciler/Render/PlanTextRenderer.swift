@@ -23,7 +23,7 @@ public enum PlanTextRenderer {
         var out = "  # \(narrative.headline)\n"
         let width = narrative.fields.map(\.path.count).max() ?? 0
         for line in narrative.fields {
-            let padded = line.path.padding(toLength: width, withPad: " ", startingAt: 0)
+            let padded = line.path + String(repeating: " ", count: width - line.path.count)
             out += "  \(line.marker) \(padded) = \(line.text)" + (line.note.map { "   # \($0)" } ?? "") + "\n"
         }
         for note in narrative.notes { out += "  ! \(note)\n" }

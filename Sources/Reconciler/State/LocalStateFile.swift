@@ -1,5 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONCore
+import ManifestModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The local copy of the state, `<bundle root>/.databricks/bundle/<target>/resources.json`, and its write-ahead log
 /// `resources.json.wal` (planning-rules.md §11). Writes go through a temporary file, fsync and rename.
@@ -43,16 +53,18 @@ public struct LocalStateFile: Sendable {
     }
 
     static func atomicWrite(_ data: Data, to path: String) throws(StateFileError) {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.parent(of: path)
         let temporary = path + ".tmp-\(getpid())"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            guard descriptor >= 0 else { throw StateFileError(description: "cannot write \(temporary): \(String(cString: strerror(errno)))") }
-            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-            try handle.close()
+            let file: WritableFile
+            do {
+                file = try WritableFile(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
+            } catch {
+                throw StateFileError(description: "cannot write \(temporary): \(error)")
+            }
+            try file.writeAndSync(data)
+            file.closeFile()
             guard rename(temporary, path) == 0 else {
                 throw StateFileError(description: "cannot replace \(path): \(String(cString: strerror(errno)))")
             }
@@ -60,7 +72,7 @@ public struct LocalStateFile: Sendable {
             throw error
         } catch {
             unlink(temporary)
-            throw StateFileError(description: "cannot write \(path): \(error.localizedDescription)")
+            throw StateFileError(description: "cannot write \(path): \(error)")
         }
     }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Providers
 
 /// The workspace copy of the state, `${workspace.state_path}/resources.json`.

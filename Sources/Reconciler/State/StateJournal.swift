@@ -1,5 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONCore
+import ManifestModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The state during an apply: every completed action is appended to the write-ahead log (and fsynced) before the
 /// next step, the workspace copy is refreshed at most every few seconds, and `finish` folds the log into
@@ -9,7 +19,7 @@ public actor StateJournal {
     public private(set) var state: DeploymentState
     private let file: LocalStateFile
     private let remote: RemoteState?
-    private let log: FileHandle
+    private let log: WritableFile
     private var recorded = 0
     private var lastPush = Date.distantPast
     private let pushInterval: TimeInterval
@@ -19,21 +29,18 @@ public actor StateJournal {
         throws(StateFileError) {
         var starting = state
         if starting.lineage.isEmpty { starting.lineage = UUID().uuidString.lowercased() }
-        let directory = (file.path as NSString).deletingLastPathComponent
+        let directory = PathText.parent(of: file.path)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw StateFileError(description: "cannot create the state directory \(directory): \(error.localizedDescription)")
+            throw StateFileError(description: "cannot create the state directory \(directory): \(error)")
         }
-        let descriptor = open(file.walPath, O_WRONLY | O_CREAT | O_EXCL | O_APPEND, 0o600)
-        guard descriptor >= 0 else {
-            let cause = errno
-            guard cause == EEXIST else {
-                throw StateFileError(description: "cannot create \(file.walPath): \(String(cString: strerror(cause)))")
-            }
+        do {
+            log = try WritableFile(file.walPath, flags: O_WRONLY | O_CREAT | O_EXCL | O_APPEND)
+        } catch {
+            guard error.code == EEXIST else { throw StateFileError(description: "cannot create \(file.walPath): \(error)") }
             throw StateFileError(description: "\(file.walPath) exists: another apply is running in this directory, or one was interrupted (run plan to fold it in)")
         }
-        log = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         self.state = starting
         self.file = file
         self.remote = remote
@@ -72,7 +79,7 @@ public actor StateJournal {
 
     /// Folds the log into the state file, removes the log and pushes the workspace copy; returns the final state.
     public func finish() async throws -> DeploymentState {
-        try? log.close()
+        log.closeFile()
         guard recorded > 0 else {
             try? FileManager.default.removeItem(atPath: file.walPath)
             return state
@@ -86,12 +93,11 @@ public actor StateJournal {
         return state
     }
 
-    private static func append(_ value: JSONValue, to handle: FileHandle, path: String) throws(StateFileError) {
+    private static func append(_ value: JSONValue, to file: WritableFile, path: String) throws(StateFileError) {
         do {
-            try handle.write(contentsOf: Data((value.serialized(pretty: false) + "\n").utf8))
-            try handle.synchronize()
+            try file.writeAndSync((value.serialized(pretty: false) + "\n").utf8)
         } catch {
-            throw StateFileError(description: "cannot append to \(path): \(error.localizedDescription)")
+            throw StateFileError(description: "cannot append to \(path): \(error)")
         }
     }
 }

@@ -1,5 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Providers
+import ManifestModel
 
 /// The workspace files calls the state copy and the deploy lock need; the workspace files API implements it, tests
 /// may use memory.
@@ -26,7 +31,7 @@ public struct WorkspaceFiles: WorkspaceFileStore {
         do {
             return try await api.write(path, content: content, overwrite: overwrite)
         } catch where error.kind == .notFound {
-            try await api.makeDirectories((path as NSString).deletingLastPathComponent)
+            try await api.makeDirectories(PathText.parent(of: path))
             return try await api.write(path, content: content, overwrite: overwrite)
         }
     }
