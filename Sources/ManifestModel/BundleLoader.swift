@@ -39,6 +39,7 @@ public enum BundleLoader {
         var registry = ResourceKeyRegistry()
         registry.register(fileRoot: root, diagnostics: &diagnostics)
         let includes = IncludeExpander.expand(root["include"], rootDirectory: rootDirectory, rootFile: rootFile, diagnostics: &diagnostics)
+        var includedRoots: [YAMLNode] = []
         for path in includes {
             let (included, includedOK) = reader.read(path)
             guard includedOK, var included else { continue }
@@ -53,8 +54,9 @@ public enum BundleLoader {
             }
             checkKeys(included, allowed: topLevelKeys, path: "", diagnostics: &diagnostics)
             registry.register(fileRoot: included, diagnostics: &diagnostics)
-            root = ConfigMerge.merge(root, included, path: "", diagnostics: &diagnostics)
+            includedRoots.append(included)
         }
+        root = ConfigMerge.merge(root, includedRoots, path: "", diagnostics: &diagnostics)
         guard let (targetName, targetBody) = TargetSelection.select(
             root: root, requested: options.target, environment: options.environment, diagnostics: &diagnostics) else { return nil }
         registry.checkTarget(targetBody?["resources"], target: targetName, diagnostics: &diagnostics)

@@ -6,27 +6,38 @@ import YAMLBridge
 enum ConfigMerge {
     /// `base` with `override` merged in; a map meeting a non-map (or a sequence a non-sequence) is an error.
     static func merge(_ base: YAMLNode, _ override: YAMLNode, path: String, diagnostics: inout Diagnostics) -> YAMLNode {
+        merge(base, [override], path: path, diagnostics: &diagnostics)
+    }
+
+    /// `base` with each of `overrides` merged in, in order: the same result and diagnostics as merging them one at a
+    /// time, but a run of maps is merged into a map in one pass, so merging many included files into one `resources`
+    /// map copies and indexes it once instead of once per file.
+    static func merge(_ base: YAMLNode, _ overrides: [YAMLNode], path: String, diagnostics: inout Diagnostics) -> YAMLNode {
+        var merged = base
+        var next = 0
+        while next < overrides.count {
+            if merged.pairs != nil, !merged.isNull, overrides[next].pairs != nil || overrides[next].isNull {
+                var maps: [YAMLNode] = []
+                while next < overrides.count, overrides[next].pairs != nil || overrides[next].isNull {
+                    if !overrides[next].isNull { maps.append(overrides[next]) }
+                    next += 1
+                }
+                merged = mergeMaps(merged, maps, path: path, diagnostics: &diagnostics)
+            } else {
+                merged = mergeOne(merged, overrides[next], path: path, diagnostics: &diagnostics)
+                next += 1
+            }
+        }
+        return merged
+    }
+
+    /// One override merged into `base`, for every pair of shapes but map into map.
+    private static func mergeOne(_ base: YAMLNode, _ override: YAMLNode, path: String, diagnostics: inout Diagnostics) -> YAMLNode {
         if override.isNull { return base }
         if base.isNull { return override }
         switch (base.kind, override.kind) {
-        case (.mapping(let basePairs), .mapping(let overridePairs)):
-            var pairs = basePairs
-            // Where each key first appears, for big maps: merging many included files into one `resources` map
-            // stays linear (a search per key made it quadratic in the number of resources); small maps search.
-            let indexed = basePairs.count * overridePairs.count > 256
-            var positions: [String: Int] = indexed
-                ? Dictionary(basePairs.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
-            for pair in overridePairs {
-                let childPath = path.isEmpty ? pair.key : "\(path).\(pair.key)"
-                let found = indexed ? positions[pair.key] : pairs.firstIndex { $0.key == pair.key }
-                if let index = found {
-                    pairs[index].value = merge(pairs[index].value, pair.value, path: childPath, diagnostics: &diagnostics)
-                } else {
-                    if indexed { positions[pair.key] = pairs.count }
-                    pairs.append(pair)
-                }
-            }
-            return YAMLNode(.mapping(pairs), at: base.location)
+        case (.mapping, .mapping):
+            return mergeMaps(base, [override], path: path, diagnostics: &diagnostics)
         case (.sequence(let baseItems), .sequence(let overrideItems)):
             return YAMLNode(.sequence(baseItems + overrideItems), at: base.location)
         case (.scalar, .scalar):
@@ -38,6 +49,35 @@ enum ConfigMerge {
                 at: override.location, path: path)
             return base
         }
+    }
+
+    /// Maps merged key by key: a key new to the map is appended where it first appears, and every later value of a key
+    /// is merged into its first one, in order.
+    private static func mergeMaps(_ base: YAMLNode, _ overrides: [YAMLNode], path: String, diagnostics: inout Diagnostics) -> YAMLNode {
+        var pairs = base.pairs ?? []
+        let incoming = overrides.reduce(0) { $0 + ($1.pairs?.count ?? 0) }
+        // Where each key first appears, for big maps: merging many included files into one `resources` map stays
+        // linear (a search per key made it quadratic in the number of resources); small maps search.
+        let indexed = pairs.count * incoming > 256 || incoming > 64
+        var positions: [String: Int] = indexed
+            ? Dictionary(pairs.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
+        var later: [Int: [YAMLNode]] = [:]
+        for override in overrides {
+            for pair in override.pairs ?? [] {
+                if let index = indexed ? positions[pair.key] : pairs.firstIndex(where: { $0.key == pair.key }) {
+                    later[index, default: []].append(pair.value)
+                } else {
+                    if indexed { positions[pair.key] = pairs.count }
+                    pairs.append(pair)
+                }
+            }
+        }
+        for index in later.keys.sorted() {
+            let key = pairs[index].key
+            pairs[index].value = merge(pairs[index].value, later[index] ?? [], path: path.isEmpty ? key : "\(path).\(key)",
+                                       diagnostics: &diagnostics)
+        }
+        return YAMLNode(.mapping(pairs), at: base.location)
     }
 }
 

@@ -6,6 +6,7 @@ import YAMLBridge
 /// already holds (bundle-format.md §6).
 struct ResourceReferenceGraph {
     private(set) var diagnostics = Diagnostics()
+    private let paths = ReferencePathCache()
     /// The resources with their references attached and config-known references substituted.
     mutating func resolve(_ resources: [Resource]) -> [Resource] {
         var table = ResourceTable(resources)
@@ -28,7 +29,7 @@ struct ResourceReferenceGraph {
         var found: [ResourceReference] = []
         var segments: [String] = []
         visitStrings(resource.node, segments: &segments) { text, location, fieldPath in
-            for path in ReferenceScanner.references(in: text) where path.isResourceReference {
+            for path in ReferenceScanner.references(in: text, cache: paths) where path.isResourceReference {
                 if let reference = classify(path, at: location, fieldPath: fieldPath, from: resource, all: all) {
                     found.append(reference)
                 }
@@ -170,7 +171,7 @@ struct ResourceReferenceGraph {
             return changed.map { YAMLNode(.sequence($0), at: node.location) }
         case .scalar(let scalar):
             guard ReferenceScanner.openingIndex(in: Substring(scalar.value)) != nil, let text = node.stringValue else { return nil }
-            let tokens = ReferenceScanner.tokens(text)
+            let tokens = ReferenceScanner.tokens(text, cache: paths)
             if tokens.count == 1, case .reference(let path) = tokens[0] {
                 guard var value = configValue(path, in: resource, all: all) else { return nil }
                 value.location = node.location

@@ -27,6 +27,7 @@ struct ValidateCommand: AsyncParsableCommand {
             loaded.diagnostics.append(contentsOf: AdvisorSettings.diagnostics(bundleRoot: root))
         }
         let report = ValidationReport(loaded)
+        KeptUntilExit.keep((loaded, report))
         switch output {
         case .text: print(report.text(), terminator: "")
         case .json: print(report.json().serialized())

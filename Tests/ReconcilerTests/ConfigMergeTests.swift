@@ -28,4 +28,37 @@ import YAMLBridge
                 "a key in both is merged")
         #expect(merged["k0"]?["b"] == nil && merged["k\(size + size / 2 - 1)"]?["a"] == nil)
     }
+
+    /// Merging several overrides at once (the included files) gives the node and the diagnostics that merging them
+    /// one after another gives.
+    @Test(arguments: [
+        ["a: 1", "a: 2", "b: 3"],
+        ["r: {x: {p: 1}}", "r: {y: {p: 2}}", "r: {x: {q: 3}}", "s: [1]", "s: [2, 3]"],
+        ["r: {x: 1}", "r: {x: {p: 1}}", "r: {x: 2}", "r: [1]"],
+        ["r: ~", "r: {x: 1}", "r: ~", "r: {y: 2}"],
+        ["r: {x: ~}", "r: {x: {p: 1}}", "r: {x: {p: ~, q: 2}}"],
+        ["r: [a]", "r: {x: 1}", "r: [b]"],
+        ["a: {k: v}", "~", "b: {k: w}"],
+    ])
+    func mergingManyAtOnceIsMergingOneAfterAnother(documents: [String]) throws {
+        let nodes = try documents.enumerated().map { index, text in
+            try #require(try YAMLParser.parse(text, file: "f\(index).yml"))
+        }
+        var oneByOne = Diagnostics()
+        let folded = nodes.dropFirst().reduce(nodes[0]) { ConfigMerge.merge($0, $1, path: "", diagnostics: &oneByOne) }
+        var atOnce = Diagnostics()
+        let merged = ConfigMerge.merge(nodes[0], Array(nodes.dropFirst()), path: "", diagnostics: &atOnce)
+        #expect(merged == folded)
+        #expect(atOnce.sortedForDisplay.map(\.summary) == oneByOne.sortedForDisplay.map(\.summary))
+        #expect(atOnce.sortedForDisplay.map(\.location) == oneByOne.sortedForDisplay.map(\.location))
+    }
+
+    @Test func manyFilesIntoOneBigMap() throws {
+        let files = try (0..<20).map { try Self.map("resources:\n  tables:\n" + Self.keys($0 * 50..<($0 + 1) * 50, value: "v")
+            .split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")) }
+        var diagnostics = Diagnostics()
+        let merged = ConfigMerge.merge(try Self.map("bundle: {name: x}"), files, path: "", diagnostics: &diagnostics)
+        #expect(merged["resources"]?["tables"]?.pairs?.map(\.key) == (0..<1000).map { "k\($0)" })
+        #expect(merged["bundle"]?["name"]?.scalarValue == .string("x"))
+    }
 }

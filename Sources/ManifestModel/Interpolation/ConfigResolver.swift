@@ -10,6 +10,7 @@ struct ConfigResolver {
     private let currentUserKnown: Bool
     private var memo: [[String]: YAMLNode?] = [:]
     private var inProgress: [[String]] = []
+    private let paths = ReferencePathCache()
     private(set) var diagnostics = Diagnostics()
     /// Variables without a value that some value references.
     private(set) var usedMissingVariables: Set<String> = []
@@ -80,10 +81,12 @@ struct ConfigResolver {
         return value
     }
 
-    private mutating func interpolate(_ text: String, node: YAMLNode, path: [String]) -> YAMLNode {
-        let tokens = ReferenceScanner.tokens(text)
+    /// The node with the references of `text` substituted, or nil when every one stays as written (most often:
+    /// they all name resources), so the node and the subtrees holding it are shared, not rebuilt.
+    private mutating func interpolate(_ text: String, node: YAMLNode, path: [String]) -> YAMLNode? {
+        let tokens = ReferenceScanner.tokens(text, cache: paths)
         if tokens.count == 1, case .reference(let reference) = tokens[0] {
-            guard let value = lookup(reference, usedAt: node.location, from: path) else { return node }
+            guard let value = lookup(reference, usedAt: node.location, from: path) else { return nil }
             var relocated = value
             relocated.location = node.location
             return relocated
@@ -108,7 +111,7 @@ struct ConfigResolver {
                 out += Self.text(of: scalar)
             }
         }
-        return .string(out, at: node.location)
+        return out == text ? nil : .string(out, at: node.location)
     }
 
     /// The resolved node a reference points at; nil when it must stay as written (deferred or an error).

@@ -2,8 +2,9 @@
 /// grammar: segments start with a letter, then letters and digits, with runs of `-`/`_` only between them,
 /// each optionally followed by `[n]` indexes. Anything else inside `${...}` is literal text.
 public enum ReferenceScanner {
-    /// The tokens of `text`; adjacent literal text is merged.
-    public static func tokens(_ text: String) -> [ReferenceToken] {
+    /// The tokens of `text`; adjacent literal text is merged. A `cache` parses each distinct `${...}` body once (a
+    /// bundle repeats the same few references in thousands of values).
+    public static func tokens(_ text: String, cache: ReferencePathCache? = nil) -> [ReferenceToken] {
         guard openingIndex(in: Substring(text)) != nil else { return text.isEmpty ? [] : [.literal(text)] }
         var tokens: [ReferenceToken] = []
         var literal = ""
@@ -11,7 +12,8 @@ public enum ReferenceScanner {
         while let start = openingIndex(in: rest) {
             literal += rest[..<start]
             let afterOpen = rest[rest.utf8.index(start, offsetBy: 2)...]
-            if let close = afterOpen.utf8.firstIndex(of: UInt8(ascii: "}")), let path = parsePath(afterOpen[..<close]) {
+            if let close = afterOpen.utf8.firstIndex(of: UInt8(ascii: "}")),
+               let path = cache.map({ $0.path(afterOpen[..<close]) }) ?? parsePath(afterOpen[..<close]) {
                 if !literal.isEmpty { tokens.append(.literal(literal)); literal = "" }
                 tokens.append(.reference(path))
                 rest = afterOpen[afterOpen.utf8.index(after: close)...]
@@ -31,9 +33,9 @@ public enum ReferenceScanner {
     }
 
     /// The references in `text`.
-    public static func references(in text: String) -> [ReferencePath] {
+    public static func references(in text: String, cache: ReferencePathCache? = nil) -> [ReferencePath] {
         guard openingIndex(in: Substring(text)) != nil else { return [] }
-        return tokens(text).compactMap { if case .reference(let p) = $0 { p } else { nil } }
+        return tokens(text, cache: cache).compactMap { if case .reference(let p) = $0 { p } else { nil } }
     }
 
     /// Where the first `${` starts, by a byte scan (most values hold none, and this runs for every string of a
@@ -95,5 +97,22 @@ public enum ReferenceScanner {
         guard let first = name.first, first.isLetter else { return false }
         guard let last = name.last, last.isLetter || last.isNumber else { return false }
         return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    }
+}
+
+/// The parsed paths of `${...}` bodies already seen, for the passes over one bundle (one cache per pass; not shared
+/// between threads).
+public final class ReferencePathCache {
+    private var parsed: [Substring: ReferencePath?] = [:]
+
+    /// An empty cache.
+    public init() {}
+
+    /// The path `body` parses to (nil when it does not follow the grammar), parsed on first use.
+    func path(_ body: Substring) -> ReferencePath? {
+        if let known = parsed[body] { return known }
+        let path = ReferenceScanner.parsePath(body)
+        parsed[body] = .some(path)
+        return path
     }
 }
