@@ -31,13 +31,13 @@ enum OfflineRules {
                           at: node.location, path: path)
     }
 
-    /// A `catalog.schema.table` name.
-    static func checkThreeParts(_ text: String, node: YAMLNode, what: String, example: String, path: String,
+    /// A `catalog.schema.table` name: three parts, none empty (`path` is spelled out only for a diagnostic).
+    static func checkThreeParts(_ text: String, node: YAMLNode, what: String, example: String, path: @autoclosure () -> String,
                                         diagnostics: inout Diagnostics) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count != 3 || parts.contains(where: \.isEmpty) else { return }
         diagnostics.error("\(what) '\(text)' must have three parts: catalog.schema.table",
-                          detail: "for example \(example)", at: node.location, path: path)
+                          detail: "for example \(example)", at: node.location, path: path())
     }
 
     /// An id the Autoscaling API accepts: `length` lowercase letters, digits and hyphens, starting with a letter and

@@ -7,6 +7,12 @@ import YAMLBridge
 struct ResourceReferenceGraph {
     private(set) var diagnostics = Diagnostics()
     private let paths = ReferencePathCache()
+    /// The references already classified without a diagnostic, by path: what a reference resolves to depends only
+    /// on its path (the resources do not change while references are collected), and bundles repeat a few.
+    private var classified: [ReferencePath: ResourceReference] = [:]
+    /// Config values found free of references, by path: substitution never changes them again.
+    private var settled: [ReferencePath: YAMLNode] = [:]
+
     /// The resources with their references attached and config-known references substituted.
     mutating func resolve(_ resources: [Resource]) -> [Resource] {
         var table = ResourceTable(resources)
@@ -40,11 +46,16 @@ struct ResourceReferenceGraph {
 
     private mutating func classify(_ path: ReferencePath, at location: SourceLocation, fieldPath: String,
                                    from resource: Resource, all: ResourceTable) -> ResourceReference? {
+        if var known = classified[path] {
+            known.location = location
+            known.fieldPath = fieldPath
+            return known
+        }
         let segments = path.segments
-        let errorPath = "\(resource.key.stateKey).\(fieldPath)"
+        func errorPath() -> String { "\(resource.key.stateKey).\(fieldPath)" }
         guard segments.count >= 3 else {
             diagnostics.error("reference \(path) does not name a resource",
-                              detail: "write ${resources.KIND.KEY.FIELD}", at: location, path: errorPath)
+                              detail: "write ${resources.KIND.KEY.FIELD}", at: location, path: errorPath())
             return nil
         }
         guard let kind = ResourceKind(rawValue: segments[1]) else {
@@ -52,7 +63,7 @@ struct ResourceReferenceGraph {
             let detail = suggestion.isEmpty
                 ? "reconcile manages only \(ResourceBuilder.managedKindsPhrase)"
                 : "unknown resource type \(segments[1])" + suggestion
-            diagnostics.error("reference does not exist: \(path)", detail: detail, at: location, path: errorPath)
+            diagnostics.error("reference does not exist: \(path)", detail: detail, at: location, path: errorPath())
             return nil
         }
         let target = ResourceKey(kind, segments[2])
@@ -60,24 +71,26 @@ struct ResourceReferenceGraph {
             let keys = all.index.keys.filter { $0.kind == kind }.map(\.name)
             diagnostics.error("reference does not exist: \(path)",
                               detail: "no resource \(target.planLabel) is defined" + Suggestion.phrase(for: target.name, among: keys),
-                              at: location, path: errorPath)
+                              at: location, path: errorPath())
             return nil
         }
         let field = Array(segments.dropFirst(3))
         guard !field.isEmpty else {
             diagnostics.error("reference \(path) must name a field",
-                              detail: "for example ${resources.\(kind.rawValue).\(target.name).name}", at: location, path: errorPath)
+                              detail: "for example ${resources.\(kind.rawValue).\(target.name).name}", at: location, path: errorPath())
             return nil
         }
         guard let resolution = resolution(of: field, in: target, node: referenced, path: path, at: location, errorPath: errorPath) else {
             return nil
         }
-        return ResourceReference(target: target, field: field, label: path.description, resolution: resolution,
-                                 location: location, fieldPath: fieldPath)
+        let reference = ResourceReference(target: target, field: field, label: path.description, resolution: resolution,
+                                          location: location, fieldPath: fieldPath)
+        classified[path] = reference
+        return reference
     }
 
     private mutating func resolution(of field: [String], in target: ResourceKey, node: YAMLNode, path: ReferencePath,
-                                     at location: SourceLocation, errorPath: String) -> ReferenceResolution? {
+                                     at location: SourceLocation, errorPath: () -> String) -> ReferenceResolution? {
         if field == ["id"] { return .id }
         let schema = target.kind.schema
         let names = field.filter { !$0.hasPrefix("[") }
@@ -86,14 +99,14 @@ struct ResourceReferenceGraph {
             if spec.access == .inOut { return .remote }
             diagnostics.error("\(path) refers to \(names.joined(separator: ".")), which is not set in \(target.planLabel)",
                               detail: "the server does not return \(names.joined(separator: ".")); set it in \(target.planLabel) or reference another field",
-                              at: location, path: errorPath)
+                              at: location, path: errorPath())
             return nil
         }
         if ResourceSchema.lookup(names, in: schema.output) != nil { return .remote }
         let candidates = (schema.config + schema.output).map(\.name) + ["id"]
         diagnostics.error("schema mismatch: \(target.kind.rawValue) has no field '\(names.joined(separator: "."))' (\(path))",
                           detail: "reference one of its fields" + Suggestion.phrase(for: names.first ?? "", among: candidates),
-                          at: location, path: errorPath)
+                          at: location, path: errorPath())
         return nil
     }
 
@@ -151,7 +164,7 @@ struct ResourceReferenceGraph {
 
     /// The node with its config-known references substituted, or nil when nothing in it changes (unchanged
     /// subtrees are shared, not rebuilt).
-    private func substitute(_ node: YAMLNode, in resource: Resource, all: ResourceTable) -> YAMLNode? {
+    private mutating func substitute(_ node: YAMLNode, in resource: Resource, all: ResourceTable) -> YAMLNode? {
         switch node.kind {
         case .mapping(let pairs):
             var changed: [YAMLPair]?
@@ -173,7 +186,7 @@ struct ResourceReferenceGraph {
             guard ReferenceScanner.openingIndex(in: Substring(scalar.value)) != nil, let text = node.stringValue else { return nil }
             let tokens = ReferenceScanner.tokens(text, cache: paths)
             if tokens.count == 1, case .reference(let path) = tokens[0] {
-                guard var value = configValue(path, in: resource, all: all) else { return nil }
+                guard var value = configValue(path, all: all) else { return nil }
                 value.location = node.location
                 return value
             }
@@ -182,24 +195,26 @@ struct ResourceReferenceGraph {
                 switch token {
                 case .literal(let literal): out += literal
                 case .reference(let path):
-                    if let scalar = configValue(path, in: resource, all: all)?.scalar {
+                    if let scalar = configValue(path, all: all)?.scalar {
                         out += ConfigResolver.text(of: scalar)
                     } else {
                         out += path.description
                     }
                 }
             }
-            return .string(out, at: node.location)
+            return out == text ? nil : .string(out, at: node.location)
         }
     }
 
-    /// The referenced value when the configuration already holds it, fully resolved.
-    private func configValue(_ path: ReferencePath, in resource: Resource, all: ResourceTable) -> YAMLNode? {
-        guard let reference = resource.references.first(where: { $0.label == path.description }),
-              reference.resolution == .config,
+    /// The referenced value when the configuration already holds it, fully resolved. Every resource reference of
+    /// the bundle was classified before substitution starts, so the path alone says what it refers to.
+    private mutating func configValue(_ path: ReferencePath, all: ResourceTable) -> YAMLNode? {
+        if let value = settled[path] { return value }
+        guard let reference = classified[path], reference.resolution == .config,
               let target = all.node(of: reference.target),
               let value = Self.value(at: reference.field, in: target),
               !Self.containsReference(value) else { return nil }
+        settled[path] = value
         return value
     }
 

@@ -50,6 +50,7 @@ extension ValidationReport {
     }
 
     func uniqueEdges(_ references: [ResourceReference]) -> [ResourceReference] {
+        guard references.count > 1 else { return references }
         var seen: Set<String> = []
         return references.filter { seen.insert($0.target.stateKey + " " + $0.label).inserted }
     }

@@ -80,16 +80,16 @@ extension KindSpec {
     /// A synced table upserts by primary key: `primary_key_columns` must be set and not empty (`spec` is where the
     /// kind keeps it: its `spec` object, or the resource itself).
     static func checkPrimaryKey(_ spec: YAMLNode, base: String, diagnostics: inout Diagnostics, under: String = "spec.") {
-        let path = "\(base).\(under)primary_key_columns"
+        func path() -> String { "\(base).\(under)primary_key_columns" }
         guard let columns = spec["primary_key_columns"] else {
             diagnostics.error("required field 'primary_key_columns' is not set",
                               detail: "synced tables upsert by primary key; add primary_key_columns: [<column>]" + (under.isEmpty ? "" : " under spec"),
-                              at: spec.location, path: path)
+                              at: spec.location, path: path())
             return
         }
         if let items = columns.items, items.isEmpty {
             diagnostics.error("primary_key_columns is empty", detail: "list at least one column of the source table",
-                              at: columns.location, path: path)
+                              at: columns.location, path: path())
         }
     }
 }
