@@ -23,7 +23,7 @@ struct ResourceReferenceGraph {
         let order = topologicalOrder(resources.map(\.key), table: table)
         for key in order {
             guard let position = table.index[key], !table.items[position].references.isEmpty,
-                  let substituted = substitute(table.items[position].node, in: table.items[position], all: table) else { continue }
+                  let substituted = substitute(table.items[position].node, all: table) else { continue }
             table.items[position].node = substituted
         }
         return table.items
@@ -164,12 +164,12 @@ struct ResourceReferenceGraph {
 
     /// The node with its config-known references substituted, or nil when nothing in it changes (unchanged
     /// subtrees are shared, not rebuilt).
-    private mutating func substitute(_ node: YAMLNode, in resource: Resource, all: ResourceTable) -> YAMLNode? {
+    private mutating func substitute(_ node: YAMLNode, all: ResourceTable) -> YAMLNode? {
         switch node.kind {
         case .mapping(let pairs):
             var changed: [YAMLPair]?
             for index in pairs.indices {
-                guard let value = substitute(pairs[index].value, in: resource, all: all) else { continue }
+                guard let value = substitute(pairs[index].value, all: all) else { continue }
                 if changed == nil { changed = pairs }
                 changed?[index].value = value
             }
@@ -177,7 +177,7 @@ struct ResourceReferenceGraph {
         case .sequence(let items):
             var changed: [YAMLNode]?
             for index in items.indices {
-                guard let value = substitute(items[index], in: resource, all: all) else { continue }
+                guard let value = substitute(items[index], all: all) else { continue }
                 if changed == nil { changed = items }
                 changed?[index] = value
             }

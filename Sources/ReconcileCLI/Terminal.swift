@@ -16,14 +16,14 @@ typealias ManifestModelBundle = ManifestModel.Bundle
 
 /// Standard error and terminal facts.
 enum Terminal {
-    private static let lock = Mutex(())
-    nonisolated(unsafe) private static var statusShown = false
+    /// Whether a status line is on screen; held while writing, so lines and status redraws never interleave.
+    private static let statusShown = Mutex(false)
 
     /// Writes a line to standard error (clearing a status line first).
     static func standardError(_ line: String) {
-        lock.withLock { _ in
-            let clear = statusShown ? "\r\u{1B}[K" : ""
-            statusShown = false
+        statusShown.withLock { shown in
+            let clear = shown ? "\r\u{1B}[K" : ""
+            shown = false
             Terminal.writeStandardError(clear + line + "\n")
         }
     }
@@ -33,7 +33,7 @@ enum Terminal {
         var size = winsize()
         let width = ioctl(2, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 10 ? Int(size.ws_col) - 1 : 79
         let shown = line.count > width ? String(line.prefix(width - 1)) + "…" : line
-        lock.withLock { _ in
+        statusShown.withLock { statusShown in
             statusShown = true
             Terminal.writeStandardError("\r\u{1B}[K" + shown)
         }

@@ -85,11 +85,11 @@ public struct Executor: Sendable {
         func finish(_ step: Step) {
             for other in waiting.keys { waiting[other]?.remove(step) }
         }
-        func fail(_ step: Step, _ message: String) {
+        func fail(_ step: Step, _ failure: NodeApplier.Failure) {
             failed.insert(step)
             // The create half of a recreate whose delete half failed is not a second failure.
             if !(failed.contains(Step(key: step.key, teardown: true)) && !step.teardown) {
-                result.failures.append(ApplyFailure(key: step.key, message: message))
+                result.failures.append(ApplyFailure(key: step.key, message: failure.message))
             }
             finish(step)
         }
@@ -99,19 +99,18 @@ public struct Executor: Sendable {
                 waiting[step] = nil
                 let key = step.key
                 guard let entry = entries[key] else { continue }
-                let verb = "cannot \(entry.action.verb) \(key.stateKey)"
                 if Task.isCancelled {
                     fail(step, Self.interrupted(entry))
                     continue
                 }
                 if let broken = prerequisites[step]?.sorted().first(where: failed.contains) {
-                    fail(step, "\(verb): dependency failed: \(broken.key.stateKey)")
+                    fail(step, NodeApplier.Failure(cannot: entry.action.verb, key, "dependency failed: \(broken.key.stateKey)"))
                     continue
                 }
                 if step.teardown { return (step, entry, nil) }
                 let resolution = Self.resolve(entry, applied: applied, entries: entries)
                 if let missing = resolution.unresolved {
-                    fail(step, "\(verb): unresolved references: \(missing)")
+                    fail(step, NodeApplier.Failure(cannot: entry.action.verb, key, "unresolved references: \(missing)"))
                     continue
                 }
                 return (step, entry, resolution.value)
@@ -133,7 +132,7 @@ public struct Executor: Sendable {
                         defer { slot.release() }
                         // Interrupted while it waited for its turn: it makes no call.
                         if Task.isCancelled {
-                            return Outcome(step: step, result: .failure(NodeApplier.Failure(message: Self.interrupted(entry))))
+                            return Outcome(step: step, result: .failure(Self.interrupted(entry)))
                         }
                         return await WaitSignals.$current.withValue(WaitSignals(pausing: slot.release)) {
                             await Outcome(step: step, result: Self.attempt(entry) {
@@ -168,7 +167,7 @@ public struct Executor: Sendable {
                     finish(step)
                 case .failure(let failure):
                     if step.teardown { reporter.finished(key, name: entries[key]?.savedID) }
-                    fail(step, failure.message)
+                    fail(step, failure)
                 }
                 startReady()
             }
@@ -186,8 +185,8 @@ public struct Executor: Sendable {
     }
 
     /// Why a node interrupted before it made any call did not run.
-    static func interrupted(_ entry: PlanEntry) -> String {
-        "cannot \(entry.action.verb) \(entry.key.stateKey): interrupted before it started"
+    static func interrupted(_ entry: PlanEntry) -> NodeApplier.Failure {
+        NodeApplier.Failure(cannot: entry.action.verb, entry.key, "interrupted before it started")
     }
 
     /// What `body` returns, or its error as a `Failure` naming the node.
@@ -197,7 +196,7 @@ public struct Executor: Sendable {
         } catch let failure as NodeApplier.Failure {
             return .failure(failure)
         } catch {
-            return .failure(NodeApplier.Failure(message: "cannot \(entry.action.verb) \(entry.key.stateKey): \(error)"))
+            return .failure(NodeApplier.Failure(cannot: entry.action.verb, entry.key, "\(error)"))
         }
     }
 

@@ -13,6 +13,14 @@ struct NodeApplier: Sendable {
     /// Why a node failed.
     struct Failure: Error {
         let message: String
+
+        /// A failure worded as `message`.
+        init(message: String) { self.message = message }
+
+        /// `cannot <verb> <state key>: <reason>`, the wording of every step that fails.
+        init(cannot verb: String, _ key: NodeKey, _ reason: String) {
+            message = "cannot \(verb) \(key.stateKey): \(reason)"
+        }
     }
 
     /// Which part of a node's action to carry out: all of it, or one half of a recreate (the executor deletes
@@ -99,7 +107,7 @@ struct NodeApplier: Sendable {
             // A refused POST created nothing: the record goes. A POST that was accepted but whose operation failed or
             // could not be waited for may have left the resource: the record stays, so the next run reads it back.
             if error is APIError { try await journal.remove(key.stateKey) }
-            throw Failure(message: "cannot create \(key.stateKey): \(error)")
+            throw Failure(cannot: "create", key, "\(error)")
         }
         let id = key.kind.behaviour.idInObject(created) ?? intended
         // The create completed: the record loses its intent (and takes the id the answer gave).
@@ -129,7 +137,7 @@ struct NodeApplier: Sendable {
         guard let live, let differing, differing.isEmpty else {
             try await journal.remove(key.stateKey)
             let why = differing.map { " (it exists, but differs from what was being created in \($0.joined(separator: ", ")))" } ?? ""
-            throw Failure(message: "cannot create \(key.stateKey): \(duplicate)\(why)")
+            throw Failure(cannot: "create", key, "\(duplicate)\(why)")
         }
         reporter.warning("\(key.stateKey): \(id) already exists exactly as this create sent it (the answer to an earlier attempt was lost); it is adopted")
         let adopted = key.kind.behaviour.idInObject(live) ?? id
@@ -151,7 +159,7 @@ struct NodeApplier: Sendable {
             } else if let apiError, apiError.status == 403, entry.action == .delete {
                 reporter.warning("\(key.stateKey): the workspace refused the delete (\(apiError.errorCode)); \(id) is no longer managed by this bundle but still exists — delete it by hand")
             } else {
-                throw Failure(message: "cannot delete \(key.stateKey): \(error)")
+                throw Failure(cannot: "delete", key, "\(error)")
             }
         }
         try await journal.remove(key.stateKey)
@@ -165,7 +173,7 @@ struct NodeApplier: Sendable {
         do {
             try await workspace.waitGone(key.kind, id: id)
         } catch {
-            throw Failure(message: "cannot \(entry.action == .recreate ? "recreate" : "delete") \(key.stateKey): \(error)")
+            throw Failure(cannot: entry.action == .recreate ? "recreate" : "delete", key, "\(error)")
         }
     }
 
@@ -228,7 +236,7 @@ struct NodeApplier: Sendable {
         do {
             return try await body()
         } catch {
-            throw Failure(message: "cannot \(verb) \(key.stateKey): \(error)")
+            throw Failure(cannot: verb, key, "\(error)")
         }
     }
 
