@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "YAMLBridge", dependencies: ["CYAML", "JSONCore"]),
         .target(name: "PostgresBridge", dependencies: ["CLibPQ", "JSONCore"]),
         .target(name: "ManifestModel", dependencies: ["JSONCore", "YAMLBridge"]),
-        .target(name: "Providers", dependencies: ["CCurl", "PostgresBridge", "JSONCore"]),
+        .target(name: "Providers", dependencies: ["CCurl", "CSpawn", "PostgresBridge", "JSONCore"]),
         .target(name: "Reconciler", dependencies: ["JSONCore", "ManifestModel", "Providers", "YAMLBridge"]),
         .executableTarget(
             name: "ReconcileCLI",

@@ -39,13 +39,7 @@ public enum ChildProcess {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        cspawn_reset_signals(&attributes)
 
         let arguments = argv.map { strdup($0) } + [nil]
         defer { arguments.forEach { free($0) } }
@@ -67,12 +61,5 @@ public enum ChildProcess {
     }
 
     /// Blocks until `pid` exits and returns its status (128+N when killed by signal N).
-    public static func waitForExit(_ pid: Int32) -> Int32 {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 {
-            guard errno == EINTR else { return -1 }
-        }
-        let signal = status & 0x7f
-        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
-    }
+    public static func waitForExit(_ pid: Int32) -> Int32 { cspawn_wait(pid) }
 }

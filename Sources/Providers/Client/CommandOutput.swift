@@ -1,3 +1,4 @@
+internal import CSpawn
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,18 +35,10 @@ enum CommandOutput {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, output[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
-        // The child starts with no blocked signals and default actions: the signal handling of this process
-        // (Dispatch's signal sources block SIGINT and SIGTERM in its threads) is not the child's.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        cspawn_reset_signals(&attributes)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid = pid_t()
@@ -58,7 +51,7 @@ enum CommandOutput {
         }
         guard spawned == 0 else { return failed(executable, spawned) }
         let (out, err) = drain(output[0], errors[0])
-        return Run(status: exitStatus(of: pid), output: String(decoding: out, as: UTF8.self),
+        return Run(status: cspawn_wait(pid), output: String(decoding: out, as: UTF8.self),
                    errors: String(decoding: err, as: UTF8.self))
     }
 
@@ -89,15 +82,6 @@ enum CommandOutput {
             }
         }
         return (collected[0], collected[1])
-    }
-
-    private static func exitStatus(of pid: pid_t) -> Int32 {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 {
-            guard errno == EINTR else { return -1 }
-        }
-        let signal = status & 0x7f
-        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
     }
 
     private static func failed(_ executable: String, _ code: Int32) -> Run {
