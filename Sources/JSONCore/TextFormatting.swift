@@ -27,13 +27,12 @@ public enum CFormat {
 public enum PercentEncoding {
     /// `text` with every UTF-8 byte except ASCII letters, digits and the ASCII characters of `kept` written `%XX`.
     public static func encode(_ text: String, keeping kept: String) -> String {
-        let keptBytes = Set(kept.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         let hex = Array("0123456789ABCDEF".utf8)
         for byte in text.utf8 {
             let isAlphanumeric = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
-            if isAlphanumeric || keptBytes.contains(byte) {
+            if isAlphanumeric || kept.utf8.contains(byte) {  // a handful of characters: no set to build per call
                 out.append(byte)
             } else {
                 out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
